@@ -1,0 +1,126 @@
+#include "rules.h"
+
+#include <optional>
+#include <unordered_map>
+
+namespace subscope::graphql::rules {
+
+namespace {
+
+// graphql-core prints a location as its enum value: lower case with spaces ("fragment spread").
+std::string locationText(DirectiveLocation location)
+{
+    std::string text = directiveLocationName(location);
+    for (char &c : text)
+        c = c == '_' ? ' ' : char(c - 'A' + 'a');
+    return text;
+}
+
+class KnownDirectives : public ValidationRule
+{
+public:
+    explicit KnownDirectives(ValidationContext &c) : ValidationRule(c)
+    {
+        onEnter({ast::Kind::Directive});
+        for (const DirectiveDefinition *d : c.schema().directives())
+            m_locations[d->name] = d->locations;
+        for (const ast::Definition *definition : c.document().root().definitions) {
+            if (definition->kind != ast::Kind::DirectiveDefinition)
+                continue;
+            const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
+            std::vector<DirectiveLocation> &locations = m_locations[d->name.value];
+            locations.clear();
+            for (const ast::Name *name : d->locations)
+                if (auto l = directiveLocationFromName(name->value))
+                    locations.push_back(*l);
+        }
+    }
+
+    bool enter(const ast::Node &node) override
+    {
+        const std::string_view name = static_cast<const ast::Directive &>(node).name.value;
+        auto it = m_locations.find(name);
+        if (it == m_locations.end()) {
+            m_context.report("Unknown directive '@" + str(name) + "'.", {node.start});
+            return true;
+        }
+        const std::optional<DirectiveLocation> candidate = locationOfPath();
+        if (candidate && std::find(it->second.begin(), it->second.end(), *candidate) == it->second.end())
+            m_context.report("Directive '@" + str(name) + "' may not be used on " + locationText(*candidate) + ".",
+                             {node.start});
+        return true;
+    }
+
+private:
+    std::optional<DirectiveLocation> locationOfPath() const
+    {
+        using K = ast::Kind;
+        using L = DirectiveLocation;
+        const auto &ancestors = m_context.ancestors();
+        if (ancestors.empty())
+            return std::nullopt;
+        const ast::Node *appliedTo = ancestors.back();
+        switch (appliedTo->kind) {
+        case K::OperationDefinition:
+            switch (static_cast<const ast::OperationDefinition *>(appliedTo)->operation) {
+            case ast::OperationType::Query:
+                return L::Query;
+            case ast::OperationType::Mutation:
+                return L::Mutation;
+            case ast::OperationType::Subscription:
+                return L::Subscription;
+            }
+            return std::nullopt;
+        case K::Field:
+            return L::Field;
+        case K::FragmentSpread:
+            return L::FragmentSpread;
+        case K::InlineFragment:
+            return L::InlineFragment;
+        case K::FragmentDefinition:
+            return L::FragmentDefinition;
+        case K::VariableDefinition:
+            return L::VariableDefinition;
+        case K::SchemaDefinition:
+        case K::SchemaExtension:
+            return L::Schema;
+        case K::ScalarTypeDefinition:
+        case K::ScalarTypeExtension:
+            return L::Scalar;
+        case K::ObjectTypeDefinition:
+        case K::ObjectTypeExtension:
+            return L::Object;
+        case K::FieldDefinition:
+            return L::FieldDefinition;
+        case K::InterfaceTypeDefinition:
+        case K::InterfaceTypeExtension:
+            return L::Interface;
+        case K::UnionTypeDefinition:
+        case K::UnionTypeExtension:
+            return L::Union;
+        case K::EnumTypeDefinition:
+        case K::EnumTypeExtension:
+            return L::Enum;
+        case K::EnumValueDefinition:
+            return L::EnumValue;
+        case K::InputObjectTypeDefinition:
+        case K::InputObjectTypeExtension:
+            return L::InputObject;
+        case K::InputValueDefinition: {
+            const ast::Node *parent = ancestors.size() >= 2 ? ancestors[ancestors.size() - 2] : nullptr;
+            return parent && parent->kind == K::InputObjectTypeDefinition ? L::InputFieldDefinition
+                                                                          : L::ArgumentDefinition;
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+
+    std::unordered_map<std::string_view, std::vector<DirectiveLocation>> m_locations;
+};
+
+} // namespace
+
+RulePtr knownDirectives(ValidationContext &c) { return std::make_unique<KnownDirectives>(c); }
+
+} // namespace subscope::graphql::rules
