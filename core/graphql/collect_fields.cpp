@@ -118,11 +118,11 @@ private:
 
     bool conditionMatches(const ast::NamedType *condition) const
     {
-        if (!condition)
+        if (!condition || !m_runtimeType)
             return true;
         const TypeRef type = typeFromAst(m_schema, *condition);
         const NamedType *conditional = type.named();
-        if (!conditional || !m_runtimeType)
+        if (!conditional)
             return false;
         if (conditional == m_runtimeType)
             return true;

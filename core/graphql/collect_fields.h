@@ -26,7 +26,8 @@ struct CollectedFields
 };
 
 // Collects the fields of `selectionSet` for an object of `runtimeType`, following fragments and
-// honouring @skip and @include with the coerced `variables`.
+// honouring @skip and @include with the coerced `variables`. With a null runtimeType every
+// fragment's type condition matches (all the fields that could be selected).
 CollectedFields collectFields(const Schema &schema, const ParsedDocument &document,
                               const FragmentMap &fragments, const JsonValue &variables,
                               const NamedType *runtimeType, const ast::SelectionSet &selectionSet);

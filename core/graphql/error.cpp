@@ -1,24 +1,34 @@
 #include "error.h"
 
-#include <QJsonArray>
-
 namespace subscope::graphql {
 
-QJsonObject GraphQLError::toJson() const
+JsonValue GraphQLError::toJson() const
 {
-    QJsonObject object{{QStringLiteral("message"), messageText()}};
+    JsonValue object = JsonValue::object();
+    object.insert("message", message);
     if (!locations.empty()) {
-        QJsonArray array;
-        for (const SourceLocation &l : locations)
-            array.append(QJsonObject{{QStringLiteral("line"), l.line}, {QStringLiteral("column"), l.column}});
-        object.insert(QStringLiteral("locations"), array);
+        JsonValue array = JsonValue::array();
+        for (const SourceLocation &l : locations) {
+            JsonValue location = JsonValue::object();
+            location.insert("line", l.line);
+            location.insert("column", l.column);
+            array.append(std::move(location));
+        }
+        object.insert("locations", std::move(array));
     }
+    if (!path.isEmpty())
+        object.insert("path", JsonValue::fromQJsonValue(path));
     return object;
 }
 
-QJsonArray toJson(const GraphQLErrors &errors)
+QJsonObject GraphQLError::toQJsonObject() const
 {
-    QJsonArray array;
+    return toJson().toQJsonValue().toObject();
+}
+
+JsonValue toJson(const GraphQLErrors &errors)
+{
+    JsonValue array = JsonValue::array();
     for (const GraphQLError &e : errors)
         array.append(e.toJson());
     return array;

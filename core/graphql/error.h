@@ -1,7 +1,9 @@
 #pragma once
 
+#include "json_value.h"
 #include "source.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <string>
@@ -13,17 +15,20 @@ namespace subscope::graphql {
 struct GraphQLError
 {
     std::string message;
-    std::vector<SourceLocation> locations;
+    std::vector<SourceLocation> locations = {};
+    QJsonArray path = {}; // response path of an execution error: field names and list indices
 
     QString messageText() const { return QString::fromStdString(message); }
-    // {"message": ..., "locations": [...]}; locations are left out when there are none, as
-    // graphql-core's GraphQLError.formatted does.
-    QJsonObject toJson() const;
+    // {"message": ..., "locations": [{"line": L, "column": C}], "path": [...]} in that order;
+    // locations and path are left out when there are none, as graphql-core's
+    // GraphQLError.formatted does.
+    JsonValue toJson() const;
+    QJsonObject toQJsonObject() const;
     friend bool operator==(const GraphQLError &, const GraphQLError &) = default;
 };
 
 using GraphQLErrors = std::vector<GraphQLError>;
 
-QJsonArray toJson(const GraphQLErrors &errors);
+JsonValue toJson(const GraphQLErrors &errors);
 
 } // namespace subscope::graphql

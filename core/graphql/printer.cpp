@@ -190,4 +190,43 @@ std::string printBlockString(std::string_view value)
     return "\"\"\"" + result + "\"\"\"";
 }
 
+bool isPrintableAsBlockString(std::string_view value)
+{
+    if (value.empty())
+        return true;
+    bool isEmptyLine = true;
+    bool hasIndent = false;
+    bool hasCommonIndent = true;
+    bool seenNonEmptyLine = false;
+    for (char ch : value) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case 0x00: case 0x01: case 0x02: case 0x03: case 0x04: case 0x05: case 0x06: case 0x07:
+        case 0x08: case 0x0B: case 0x0C: case 0x0E: case 0x0F:
+            return false; // non-printable characters
+        case '\r':
+            return false; // \r or \r\n would read back as \n
+        case '\n':
+            if (isEmptyLine && !seenNonEmptyLine)
+                return false; // a leading new line
+            seenNonEmptyLine = true;
+            isEmptyLine = true;
+            hasIndent = false;
+            break;
+        case '\t':
+        case ' ':
+            hasIndent = hasIndent || isEmptyLine;
+            break;
+        default:
+            hasCommonIndent = hasCommonIndent && hasIndent;
+            isEmptyLine = false;
+        }
+    }
+    if (isEmptyLine)
+        return false; // trailing empty lines
+    if (hasCommonIndent && seenNonEmptyLine)
+        return false; // internal indentation
+    return true;
+}
+
 } // namespace subscope::graphql

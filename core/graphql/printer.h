@@ -15,5 +15,7 @@ std::string printType(const ast::Type &type);
 std::string printString(std::string_view value);
 // A string as a block string literal """...""", as graphql-core's print_block_string writes it.
 std::string printBlockString(std::string_view value);
+// Whether a block string literal would give back exactly this value.
+bool isPrintableAsBlockString(std::string_view value);
 
 } // namespace subscope::graphql

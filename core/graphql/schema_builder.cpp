@@ -821,11 +821,6 @@ private:
         }
         for (const ast::SchemaDefinition *e : m_schemaExtensions)
             operationTypes.insert(operationTypes.end(), e->operationTypes.begin(), e->operationTypes.end());
-        if (!m_schemaDefinition && m_schemaExtensions.empty()) {
-            m_schema->m_query = namedType("Query");
-            m_schema->m_mutation = namedType("Mutation");
-            m_schema->m_subscription = namedType("Subscription");
-        }
         std::unordered_map<int, bool> defined;
         for (const ast::OperationTypeDefinition *o : operationTypes) {
             const std::string operation = ast::operationTypeName(o->operation);
@@ -841,6 +836,17 @@ private:
              : o->operation == ast::OperationType::Mutation ? m_schema->m_mutation
                                                             : m_schema->m_subscription) = type.named();
             m_rootTypeOffsets[type.named()] = o->start;
+        }
+        // Without a schema definition the types named Query, Mutation and Subscription are the
+        // roots, even over what an `extend schema` named (as graphql-js's buildASTSchema does).
+        if (!m_schemaDefinition) {
+            for (const char *name : {"Query", "Mutation", "Subscription"}) {
+                auto it = m_byName.find(name);
+                if (it == m_byName.end())
+                    continue;
+                const NamedType *type = m_sources[it->second].type;
+                (name[0] == 'Q' ? m_schema->m_query : name[0] == 'M' ? m_schema->m_mutation : m_schema->m_subscription) = type;
+            }
         }
         if (!m_schema->m_query) {
             error(m_schemaDefinition ? m_schemaDefinition->start : 0, "Query root type must be provided.");

@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include "graphql/suggestion.h"
+#include "graphql/timsort.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -51,7 +52,8 @@ private:
                 ++usage[iface];
             }
         }
-        std::stable_sort(suggested.begin(), suggested.end(), [&](const NamedType *a, const NamedType *b) {
+        // Not a total order, so the sort algorithm matters: sort as graphql-js and graphql-core do.
+        timsortSmall(suggested, [&](const NamedType *a, const NamedType *b) {
             if (usage[a] != usage[b])
                 return usage[a] > usage[b];
             if (a->kind == TypeKind::Interface && schema.isSubType(a, b))

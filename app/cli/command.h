@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace subscope::cli {
+
+// Exit statuses of the subcommands.
+enum ExitStatus { Success = 0, Invalid = 1, UsageError = 2 };
+
+int runValidate(const QStringList &arguments);
+int runIntrospect(const QStringList &arguments);
+int runPrintSchema(const QStringList &arguments);
+
+} // namespace subscope::cli

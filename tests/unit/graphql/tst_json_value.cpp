@@ -1,0 +1,87 @@
+// The ordered JSON value and Python's repr, which graphql-core's messages use for values.
+#include "graphql/json_value.h"
+#include "graphql/python_repr.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace subscope::graphql;
+
+namespace {
+JsonValue json(const char *text)
+{
+    JsonValue v;
+    if (!JsonValue::fromJson(text, &v))
+        qFatal("bad JSON in test: %s", text);
+    return v;
+}
+} // namespace
+
+class TestJsonValue : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void keepsOrderAndIntegerness()
+    {
+        const JsonValue v = json(R"({"b": 1, "a": 1.0, "c": [true, null, "x"]})");
+        QCOMPARE(v.toJson(), std::string(R"({"b":1,"a":1.0,"c":[true,null,"x"]})"));
+        QVERIFY(v.find("b")->isInt());
+        QVERIFY(v.find("a")->isDouble());
+        QVERIFY(*v.find("b") == *v.find("a")); // equal as numbers
+    }
+
+    void qtJsonKeepsIntegers()
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(R"({"i": 5, "f": 5.5, "big": 3000000000})");
+        const JsonValue v = JsonValue::fromQJsonValue(doc.object());
+        QVERIFY(v.find("i")->isInt());
+        QVERIFY(v.find("f")->isDouble());
+        QCOMPARE(v.find("big")->toInt(), int64_t(3000000000));
+    }
+
+    void invalidJson()
+    {
+        JsonValue v;
+        std::string error;
+        QVERIFY(!JsonValue::fromJson("{\"a\": }", &v, &error));
+        QVERIFY(!error.empty());
+        QVERIFY(!JsonValue::fromJson(std::string(1000, '['), &v, &error)); // too deep, not a crash
+    }
+
+    void pythonFloats()
+    {
+        QCOMPARE(pythonFloatRepr(5.0), std::string("5.0"));
+        QCOMPARE(pythonFloatRepr(1.5), std::string("1.5"));
+        QCOMPARE(pythonFloatRepr(1e16), std::string("1e+16"));
+        QCOMPARE(pythonFloatRepr(1e15), std::string("1000000000000000.0"));
+        QCOMPARE(pythonFloatRepr(0.0001), std::string("0.0001"));
+        QCOMPARE(pythonFloatRepr(0.00001), std::string("1e-05"));
+        QCOMPARE(pythonFloatRepr(-0.0), std::string("-0.0"));
+        QCOMPARE(pythonFloatRepr(0.1 + 0.2), std::string("0.30000000000000004"));
+        QCOMPARE(pythonFloatRepr(3e9), std::string("3000000000.0"));
+    }
+
+    void pythonInspect()
+    {
+        QCOMPARE(subscope::graphql::pythonInspect(json("null")), std::string("None"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("true")), std::string("True"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("\"it's\"")), std::string("\"it's\""));
+        QCOMPARE(subscope::graphql::pythonInspect(json("\"a\\\"b\"")), std::string("'a\"b'"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("\"tab\\tnl\\nbell\\u0007\"")), std::string("'tab\\tnl\\nbell\\x07'"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("\"caf\\u00e9 \\u200b\"")), std::string("'caf\xC3\xA9 \\u200b'"));
+        QCOMPARE(subscope::graphql::pythonInspect(json(R"({"x": 1, "y": [1, 2.0]})")), std::string("{'x': 1, 'y': [1, 2.0]}"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("[[[1]]]")), std::string("[[[...]]]"));
+        QCOMPARE(subscope::graphql::pythonInspect(json(R"({"a": {"b": {"c": 1}}})")), std::string("{'a': {'b': {...}}}"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("[1,2,3,4,5,6,7,8,9,10,11,12]")), std::string("[1, 2, 3, 4, 5, ..., 9, 10, 11, 12]"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("[]")), std::string("[]"));
+        const std::string longText = subscope::graphql::pythonInspect(JsonValue(std::string(300, 'x')));
+        QCOMPARE(longText.size(), size_t(240));
+        QCOMPARE(longText.substr(0, 4), std::string("'xxx"));
+        QCOMPARE(longText.substr(118, 3), std::string("..."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonValue)
+#include "tst_json_value.moc"
