@@ -2,6 +2,8 @@
 
 #include "rules/rules.h"
 
+#include <algorithm>
+#include <bit>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,38 +19,47 @@ class ParallelVisitor : public AstVisitor
 public:
     explicit ParallelVisitor(std::vector<rules::RulePtr> rules)
         : m_rules(std::move(rules))
-        , m_skipping(m_rules.size(), nullptr)
     {
+        Q_ASSERT(m_rules.size() <= 32);
+        for (size_t i = 0; i < m_rules.size(); ++i)
+            for (int k = 0; k < ast::KindCount; ++k) {
+                if (m_rules[i]->enterKinds() & (uint64_t(1) << k))
+                    m_enterRules[k] |= 1u << i;
+                if (m_rules[i]->leaveKinds() & (uint64_t(1) << k))
+                    m_leaveRules[k] |= 1u << i;
+            }
     }
 
     bool enter(const ast::Node &node) override
     {
-        const uint64_t bit = uint64_t(1) << int(node.kind);
-        for (size_t i = 0; i < m_rules.size(); ++i) {
-            if (m_skipping[i] || !(m_rules[i]->enterKinds() & bit))
-                continue;
-            if (!m_rules[i]->enter(node))
+        for (uint32_t rules = m_enterRules[int(node.kind)] & ~m_skippingRules; rules; rules &= rules - 1) {
+            const int i = std::countr_zero(rules);
+            if (!m_rules[size_t(i)]->enter(node)) {
                 m_skipping[i] = &node;
+                m_skippingRules |= 1u << i;
+            }
         }
         return true;
     }
 
     void leave(const ast::Node &node) override
     {
-        const uint64_t bit = uint64_t(1) << int(node.kind);
-        for (size_t i = 0; i < m_rules.size(); ++i) {
-            if (!m_skipping[i]) {
-                if (m_rules[i]->leaveKinds() & bit)
-                    m_rules[i]->leave(node);
-            } else if (m_skipping[i] == &node) {
-                m_skipping[i] = nullptr;
-            }
+        const uint32_t skipping = m_skippingRules;
+        for (uint32_t rules = skipping; rules; rules &= rules - 1) {
+            const int i = std::countr_zero(rules);
+            if (m_skipping[i] == &node)
+                m_skippingRules &= ~(1u << i); // the end of the subtree it skipped; no leave() for it
         }
+        for (uint32_t rules = m_leaveRules[int(node.kind)] & ~skipping; rules; rules &= rules - 1)
+            m_rules[size_t(std::countr_zero(rules))]->leave(node);
     }
 
 private:
     std::vector<rules::RulePtr> m_rules;
-    std::vector<const ast::Node *> m_skipping;
+    uint32_t m_enterRules[ast::KindCount] = {};
+    uint32_t m_leaveRules[ast::KindCount] = {};
+    const ast::Node *m_skipping[32] = {};
+    uint32_t m_skippingRules = 0;
 };
 
 // Measures selection nesting with fragments inlined, stopping as soon as the limit is passed.
@@ -134,7 +145,10 @@ private:
 GraphQLErrors validate(const Schema &schema, const ParsedDocument &document, const ValidateOptions &options)
 {
     GraphQLErrors errors;
-    if (options.maxDepth) {
+    // Without fragments the parser's nesting limit already bounds every rule's recursion.
+    const bool hasFragments = std::any_of(document.root().definitions.begin(), document.root().definitions.end(),
+                                          [](const ast::Definition *d) { return d->kind == ast::Kind::FragmentDefinition; });
+    if (options.maxDepth && hasFragments) {
         NestingCheck check(document.root(), options.maxDepth);
         for (const ast::Definition *d : document.root().definitions) {
             const ast::SelectionSet *set = nullptr;

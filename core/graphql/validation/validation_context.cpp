@@ -39,11 +39,15 @@ ValidationContext::ValidationContext(const Schema &schema, const ParsedDocument 
     , m_errors(errors)
     , m_maxErrors(maxErrors)
 {
-    for (const ast::Definition *definition : document.root().definitions)
+    for (const ast::Definition *definition : document.root().definitions) {
         if (definition->kind == ast::Kind::FragmentDefinition) {
             const auto *fragment = static_cast<const ast::FragmentDefinition *>(definition);
             m_fragments[fragment->name.value] = fragment;
+        } else if (definition->kind == ast::Kind::DirectiveDefinition) {
+            const auto *directive = static_cast<const ast::DirectiveDefinition *>(definition);
+            m_documentDirectives[directive->name.value] = directive;
         }
+    }
 }
 
 const std::vector<const ast::Node *> &ValidationContext::ancestors() const

@@ -43,6 +43,14 @@ public:
     void report(std::string message, std::initializer_list<uint32_t> offsets);
     void report(std::string message, const std::vector<uint32_t> &offsets);
 
+    // A directive the document itself defines (SDL inside an executable document, which the
+    // rules honour as graphql-js's do), overriding the schema's directive of that name.
+    const ast::DirectiveDefinition *documentDirective(std::string_view name) const
+    {
+        auto it = m_documentDirectives.find(name);
+        return it == m_documentDirectives.end() ? nullptr : it->second;
+    }
+
     // The last fragment definition with this name, as graphql-js keeps it.
     const ast::FragmentDefinition *fragment(std::string_view name) const;
     const std::vector<const ast::FragmentSpread *> &fragmentSpreads(const ast::SelectionSet *set);
@@ -58,6 +66,7 @@ private:
     size_t m_maxErrors;
     const AstWalker *m_walker = nullptr;
     std::unordered_map<std::string_view, const ast::FragmentDefinition *> m_fragments;
+    std::unordered_map<std::string_view, const ast::DirectiveDefinition *> m_documentDirectives;
     std::unordered_map<const ast::SelectionSet *, std::vector<const ast::FragmentSpread *>> m_spreads;
     std::unordered_map<const ast::OperationDefinition *, std::vector<const ast::FragmentDefinition *>> m_referenced;
     std::unordered_map<const ast::Node *, std::vector<VariableUsage>> m_usages;

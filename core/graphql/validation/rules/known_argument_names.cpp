@@ -15,19 +15,6 @@ public:
     explicit KnownArgumentNames(ValidationContext &c) : ValidationRule(c)
     {
         onEnter({ast::Kind::Directive, ast::Kind::Argument});
-        for (const DirectiveDefinition *d : c.schema().directives()) {
-            auto &names = m_directiveArgs[d->name];
-            for (const InputValue &a : d->arguments)
-                names.push_back(a.name);
-        }
-        for (const ast::Definition *definition : c.document().root().definitions)
-            if (definition->kind == ast::Kind::DirectiveDefinition) {
-                const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
-                auto &names = m_directiveArgs[d->name.value];
-                names.clear();
-                for (const ast::InputValueDefinition *a : d->arguments)
-                    names.push_back(a->name.value);
-            }
     }
 
     bool enter(const ast::Node &node) override
@@ -54,20 +41,25 @@ public:
 private:
     void checkDirective(const ast::Directive &directive)
     {
-        auto it = m_directiveArgs.find(directive.name.value);
-        if (it == m_directiveArgs.end())
+        std::vector<std::string_view> known;
+        if (const ast::DirectiveDefinition *d = m_context.documentDirective(directive.name.value)) {
+            for (const ast::InputValueDefinition *a : d->arguments)
+                known.push_back(a->name.value);
+        } else if (const DirectiveDefinition *d = m_context.schema().directive(directive.name.value)) {
+            for (const InputValue &a : d->arguments)
+                known.push_back(a.name);
+        } else {
             return;
+        }
         for (const ast::Argument *argument : directive.arguments) {
             const std::string_view name = argument->name.value;
-            if (std::find(it->second.begin(), it->second.end(), name) != it->second.end())
+            if (std::find(known.begin(), known.end(), name) != known.end())
                 continue;
             m_context.report("Unknown argument '" + str(name) + "' on directive '@" + str(directive.name.value)
-                                 + "'." + didYouMean(suggestionList(name, it->second)),
+                                 + "'." + didYouMean(suggestionList(name, known)),
                              {argument->start});
         }
     }
-
-    std::unordered_map<std::string_view, std::vector<std::string_view>> m_directiveArgs;
 };
 
 } // namespace

@@ -19,33 +19,27 @@ std::string locationText(DirectiveLocation location)
 class KnownDirectives : public ValidationRule
 {
 public:
-    explicit KnownDirectives(ValidationContext &c) : ValidationRule(c)
-    {
-        onEnter({ast::Kind::Directive});
-        for (const DirectiveDefinition *d : c.schema().directives())
-            m_locations[d->name] = d->locations;
-        for (const ast::Definition *definition : c.document().root().definitions) {
-            if (definition->kind != ast::Kind::DirectiveDefinition)
-                continue;
-            const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
-            std::vector<DirectiveLocation> &locations = m_locations[d->name.value];
-            locations.clear();
-            for (const ast::Name *name : d->locations)
-                if (auto l = directiveLocationFromName(name->value))
-                    locations.push_back(*l);
-        }
-    }
+    explicit KnownDirectives(ValidationContext &c) : ValidationRule(c) { onEnter({ast::Kind::Directive}); }
 
     bool enter(const ast::Node &node) override
     {
         const std::string_view name = static_cast<const ast::Directive &>(node).name.value;
-        auto it = m_locations.find(name);
-        if (it == m_locations.end()) {
+        std::vector<DirectiveLocation> documentLocations;
+        const std::vector<DirectiveLocation> *locations = nullptr;
+        if (const ast::DirectiveDefinition *d = m_context.documentDirective(name)) {
+            for (const ast::Name *location : d->locations)
+                if (auto l = directiveLocationFromName(location->value))
+                    documentLocations.push_back(*l);
+            locations = &documentLocations;
+        } else if (const DirectiveDefinition *d = m_context.schema().directive(name)) {
+            locations = &d->locations;
+        }
+        if (!locations) {
             m_context.report("Unknown directive '@" + str(name) + "'.", {node.start});
             return true;
         }
         const std::optional<DirectiveLocation> candidate = locationOfPath();
-        if (candidate && std::find(it->second.begin(), it->second.end(), *candidate) == it->second.end())
+        if (candidate && std::find(locations->begin(), locations->end(), *candidate) == locations->end())
             m_context.report("Directive '@" + str(name) + "' may not be used on " + locationText(*candidate) + ".",
                              {node.start});
         return true;
@@ -115,8 +109,6 @@ private:
             return std::nullopt;
         }
     }
-
-    std::unordered_map<std::string_view, std::vector<DirectiveLocation>> m_locations;
 };
 
 } // namespace

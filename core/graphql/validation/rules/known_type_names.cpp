@@ -18,20 +18,15 @@ public:
     explicit KnownTypeNames(ValidationContext &c) : ValidationRule(c)
     {
         onEnter({ast::Kind::NamedType});
-        for (const NamedType *t : c.schema().types())
-            m_typeNames.push_back(t->name);
         for (const ast::Definition *d : c.document().root().definitions)
-            if (ast::isTypeDefinition(d->kind)) {
-                const std::string_view name = static_cast<const ast::TypeDefinition *>(d)->name.value;
-                m_defined.insert(name);
-                m_typeNames.push_back(name);
-            }
+            if (ast::isTypeDefinition(d->kind))
+                m_defined.push_back(static_cast<const ast::TypeDefinition *>(d)->name.value);
     }
 
     bool enter(const ast::Node &node) override
     {
         const std::string_view name = static_cast<const ast::NamedType &>(node).name.value;
-        if (m_context.schema().type(name) || m_defined.count(name))
+        if (m_context.schema().type(name) || std::find(m_defined.begin(), m_defined.end(), name) != m_defined.end())
             return true;
         // The definition the name is in: the second ancestor (after the document).
         const auto &ancestors = m_context.ancestors();
@@ -44,15 +39,16 @@ public:
         std::vector<std::string_view> options;
         if (isSdl)
             options.assign(std::begin(StandardTypeNames), std::end(StandardTypeNames));
-        options.insert(options.end(), m_typeNames.begin(), m_typeNames.end());
+        for (const NamedType *t : m_context.schema().types())
+            options.push_back(t->name);
+        options.insert(options.end(), m_defined.begin(), m_defined.end());
         m_context.report("Unknown type '" + str(name) + "'." + didYouMean(suggestionList(name, options)),
                          {node.start});
         return true;
     }
 
 private:
-    std::vector<std::string_view> m_typeNames;
-    std::unordered_set<std::string_view> m_defined;
+    std::vector<std::string_view> m_defined; // type names the document defines (SDL)
 };
 
 } // namespace

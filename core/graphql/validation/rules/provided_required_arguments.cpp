@@ -14,21 +14,6 @@ public:
     explicit ProvidedRequiredArguments(ValidationContext &c) : ValidationRule(c)
     {
         onLeave({ast::Kind::Field, ast::Kind::Directive});
-        for (const DirectiveDefinition *d : c.schema().directives()) {
-            auto &required = m_directiveRequired[d->name];
-            for (const InputValue &a : d->arguments)
-                if (a.type.isNonNull() && !a.defaultValue)
-                    required.push_back({a.name, a.type.toString()});
-        }
-        for (const ast::Definition *definition : c.document().root().definitions)
-            if (definition->kind == ast::Kind::DirectiveDefinition) {
-                const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
-                auto &required = m_directiveRequired[d->name.value];
-                required.clear();
-                for (const ast::InputValueDefinition *a : d->arguments)
-                    if (a->type->kind == ast::Kind::NonNullType && !a->defaultValue)
-                        required.push_back({str(a->name.value), printType(*a->type)});
-            }
     }
 
     void leave(const ast::Node &node) override
@@ -46,14 +31,20 @@ public:
             return;
         }
         const auto &directive = static_cast<const ast::Directive &>(node);
-        auto it = m_directiveRequired.find(directive.name.value);
-        if (it == m_directiveRequired.end())
-            return;
-        for (const auto &[name, type] : it->second)
-            if (!provided(directive.arguments, name))
-                m_context.report("Directive '@" + str(directive.name.value) + "' argument '" + name + "' of type '"
-                                     + type + "' is required, but it was not provided.",
-                                 {node.start});
+        auto missing = [&](std::string_view name, const std::string &type) {
+            m_context.report("Directive '@" + str(directive.name.value) + "' argument '" + str(name) + "' of type '"
+                                 + type + "' is required, but it was not provided.",
+                             {node.start});
+        };
+        if (const ast::DirectiveDefinition *d = m_context.documentDirective(directive.name.value)) {
+            for (const ast::InputValueDefinition *a : d->arguments)
+                if (a->type->kind == ast::Kind::NonNullType && !a->defaultValue && !provided(directive.arguments, a->name.value))
+                    missing(a->name.value, printType(*a->type));
+        } else if (const DirectiveDefinition *d = m_context.schema().directive(directive.name.value)) {
+            for (const InputValue &a : d->arguments)
+                if (a.type.isNonNull() && !a.defaultValue && !provided(directive.arguments, a.name))
+                    missing(a.name, a.type.toString());
+        }
     }
 
 private:
@@ -64,8 +55,6 @@ private:
                 return true;
         return false;
     }
-
-    std::unordered_map<std::string_view, std::vector<std::pair<std::string, std::string>>> m_directiveRequired;
 };
 
 } // namespace

@@ -11,22 +11,12 @@ namespace {
 class UniqueDirectivesPerLocation : public ValidationRule
 {
 public:
-    explicit UniqueDirectivesPerLocation(ValidationContext &c) : ValidationRule(c)
-    {
-        onEnterAll();
-        for (const DirectiveDefinition *d : c.schema().directives())
-            m_unique[d->name] = !d->repeatable;
-        for (const ast::Definition *definition : c.document().root().definitions)
-            if (definition->kind == ast::Kind::DirectiveDefinition) {
-                const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
-                m_unique[d->name.value] = !d->repeatable;
-            }
-    }
+    explicit UniqueDirectivesPerLocation(ValidationContext &c) : ValidationRule(c) { onEnterAll(); }
 
     bool enter(const ast::Node &node) override
     {
         const ast::List<ast::Directive> *directives = directivesOf(node);
-        if (!directives)
+        if (!directives || directives->empty())
             return true;
         Seen local;
         Seen *seen = &local;
@@ -36,8 +26,7 @@ public:
             seen = &m_typeDirectives[static_cast<const ast::TypeDefinition &>(node).name.value];
         for (const ast::Directive *directive : *directives) {
             const std::string_view name = directive->name.value;
-            auto unique = m_unique.find(name);
-            if (unique == m_unique.end() || !unique->second)
+            if (!isUnique(name))
                 continue;
             auto [it, inserted] = seen->emplace(name, directive->start);
             if (!inserted)
@@ -48,8 +37,15 @@ public:
     }
 
 private:
+    bool isUnique(std::string_view name) const
+    {
+        if (const ast::DirectiveDefinition *d = m_context.documentDirective(name))
+            return !d->repeatable;
+        const DirectiveDefinition *d = m_context.schema().directive(name);
+        return d && !d->repeatable;
+    }
+
     using Seen = std::unordered_map<std::string_view, uint32_t>;
-    std::unordered_map<std::string_view, bool> m_unique;
     Seen m_schemaDirectives;
     std::unordered_map<std::string_view, Seen> m_typeDirectives;
 };
