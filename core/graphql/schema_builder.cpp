@@ -1,6 +1,7 @@
 #include "schema_builder.h"
 
 #include "groups.h"
+#include "logging.h"
 #include "introspection_schema.h"
 #include "parser.h"
 #include "printer.h"
@@ -960,7 +961,13 @@ SchemaLoadResult loadSchemaFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {nullptr, {QStringLiteral("%1: cannot read the schema file: %2").arg(path, file.errorString())}};
-    return buildSchema(file.readAll(), path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() : path);
+    SchemaLoadResult result = buildSchema(file.readAll(), path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() : path);
+    if (result.schema)
+        qCDebug(lcGraphql) << "loaded" << path << "with" << result.schema->types().size() << "types and"
+                           << result.schema->directives().size() << "directives";
+    else
+        qCDebug(lcGraphql) << path << "has" << result.errors.size() << "errors";
+    return result;
 }
 
 } // namespace subscope::graphql

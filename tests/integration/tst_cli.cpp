@@ -1,0 +1,171 @@
+// The subscope command line as scripts and CI use it: validate, introspect, print-schema, their
+// output and exit statuses (0 valid, 1 invalid, 2 usage or schema error).
+#include "support/test_schemas.h"
+
+#include "graphql/json_value.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace subscope;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run runSubscope(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(SUBSCOPE_BINARY), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000))
+        qFatal("subscope did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validSubscriptionPrintsItsGroups()
+    {
+        const Run r = runSubscope({QStringLiteral("validate")},
+                               "subscription { myModelCreatedUpdateDelete(id: \"9\", subscripe: true) { id ...F } } "
+                               "fragment F on MyModelType { name }");
+        QCOMPARE(r.status, 0);
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QStringLiteral("[]"));
+        QCOMPARE(lines[1], QStringLiteral(R"({"responseKey":"myModelCreatedUpdateDelete","field":"myModelCreatedUpdateDelete",)"
+                                          R"("groups":["MyModelCreated","MyModelUpdated.9","MyModelDeleted.9"],"subscribe":true,)"
+                                          R"("usedLegacySubscripe":true,"requestedFields":["id","name"],"model":"MyModel"})"));
+    }
+
+    void validQueryPrintsOnlyTheErrors()
+    {
+        const Run r = runSubscope({QStringLiteral("validate"), QStringLiteral("-")}, "{ base }");
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out, QStringLiteral("[]\n"));
+    }
+
+    void invalidDocument()
+    {
+        const Run r = runSubscope({QStringLiteral("validate")}, "subscription { myModelCreated { nope } }");
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.out, QStringLiteral(R"([{"message":"Cannot query field 'nope' on type 'MyModelType'. Did you mean 'name'?","locations":[{"line":1,"column":33}]}])" "\n"));
+    }
+
+    void documentFromAFileWithVariablesAndOperationName()
+    {
+        QTemporaryDir dir;
+        QFile doc(dir.filePath(QStringLiteral("doc.graphql")));
+        QVERIFY(doc.open(QIODevice::WriteOnly));
+        doc.write("subscription A($id: String) { myModelUpdated(id: $id) { id } }\n"
+                  "subscription B { myModelCreated { id } }\n");
+        doc.close();
+        const Run bad = runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"), QStringLiteral(R"({"id": 5})"),
+                                  QStringLiteral("--operation-name"), QStringLiteral("A"), doc.fileName()});
+        QCOMPARE(bad.status, 1);
+        QCOMPARE(bad.out, QStringLiteral(R"([{"message":"Variable '$id' got invalid value 5; String cannot represent a non string value: 5","locations":[{"line":1,"column":16}]}])" "\n"));
+        const Run good = runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"), QStringLiteral(R"({"id": "x"})"),
+                                   QStringLiteral("--operation-name"), QStringLiteral("A"), doc.fileName()});
+        QCOMPARE(good.status, 0);
+        QVERIFY(good.out.contains(QStringLiteral(R"("groups":["MyModelUpdated.x"])")));
+        const Run ambiguous = runSubscope({QStringLiteral("validate"), doc.fileName()});
+        QCOMPARE(ambiguous.status, 1);
+        QVERIFY(ambiguous.out.contains(QStringLiteral("Must provide operation name if query contains multiple operations.")));
+    }
+
+    void invalidGroupNamesW16()
+    {
+        const QByteArray doc = "subscription { myModelUpdated(id: \"a b\") { id } }";
+        const Run strict = runSubscope({QStringLiteral("validate")}, doc);
+        QCOMPARE(strict.status, 1);
+        QVERIFY(strict.out.startsWith(QStringLiteral(R"([{"message":"Invalid subscription channel name."}])")));
+        QVERIFY(strict.out.contains(QStringLiteral(R"("invalidGroups":["MyModelUpdated.a b"])")));
+        const Run lenient = runSubscope({QStringLiteral("validate"), QStringLiteral("--lenient-groups")}, doc);
+        QCOMPARE(lenient.status, 0);
+        QVERIFY(lenient.out.contains(QStringLiteral(R"("groups":["MyModelUpdated.a_b"])")));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"), QStringLiteral("[1]")}, "{ base }").status, 2);
+        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--bogus")}, "{ base }").status, 2);
+        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("/nonexistent.graphql")}).status, 2);
+        const Run unknown = runSubscope({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.status, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+    }
+
+    void schemaErrorsAreListedWithTheirPlace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.graphql"));
+        QFile schema(path);
+        QVERIFY(schema.open(QIODevice::WriteOnly));
+        schema.write("type Query {\n  a: Nope\n  a: Int\n}\n");
+        schema.close();
+        const Run r = runSubscope({QStringLiteral("validate"), QStringLiteral("--schema"), path}, "{ a }");
+        QCOMPARE(r.status, 2);
+        QCOMPARE(r.out, QString());
+        QCOMPARE(r.err, path + QStringLiteral(":2:6: Unknown type 'Nope'.\n") + path
+                            + QStringLiteral(":3:3: Field 'Query.a' can only be defined once.\n"));
+    }
+
+    void introspectEqualsTheRecordedResult()
+    {
+        const Run r = runSubscope({QStringLiteral("introspect"), QStringLiteral("--schema"),
+                                test::sharedPath(QStringLiteral("spec/graphql-vectors/rich-schema.graphql"))});
+        QCOMPARE(r.status, 0);
+        graphql::JsonValue got, want;
+        QVERIFY(graphql::JsonValue::fromJson(r.out.toStdString(), &got));
+        QFile file(test::sharedPath(QStringLiteral("spec/graphql-vectors/vectors.introspection-rich.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(graphql::JsonValue::fromJson(file.readAll().toStdString(), &want));
+        QVERIFY(got == want);
+    }
+
+    void printSchemaOfTheEmbeddedDemo()
+    {
+        const Run r = runSubscope({QStringLiteral("print-schema")});
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.out.contains(QStringLiteral("type MyModelType @model(name: \"MyModel\") {")));
+        QVERIFY(r.out.contains(QStringLiteral("myModelCreatedUpdateDelete(id: String, subscripe: Boolean, subscribe: Boolean): MyModelType "
+                                              "@groups(names: [\"MyModelCreated\", \"MyModelUpdated.{id}\", \"MyModelDeleted.{id}\"])")));
+        QVERIFY(r.out.contains(QStringLiteral("@groups(names: [\"custom_event\"], subscripeIsLegacy: false)")));
+    }
+
+    void embeddedDemoIsTheSharedDemoSchema()
+    {
+        // resources/demo.graphql is ../shared/spec/demo-schema.graphql, embedded.
+        const Run embedded = runSubscope({QStringLiteral("print-schema")});
+        const Run shared = runSubscope({QStringLiteral("print-schema"), QStringLiteral("--schema"),
+                                        test::sharedPath(QStringLiteral("spec/demo-schema.graphql"))});
+        QCOMPARE(embedded.status, 0);
+        QCOMPARE(embedded.out, shared.out);
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = runSubscope({});
+        QCOMPARE(help.status, 0);
+        QVERIFY(help.out.contains(QStringLiteral("print-schema")));
+        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--help")}).status, 0);
+        QVERIFY(runSubscope({QStringLiteral("--version")}).out.startsWith(QStringLiteral("subscope ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
