@@ -28,8 +28,8 @@ int main(int argc, char *argv[])
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
-    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
-        || command == QLatin1String("help")) {
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         QTextStream(stdout) << Usage;
         return subscope::cli::Success;
     }
@@ -40,12 +40,9 @@ int main(int argc, char *argv[])
     // The subcommand parses the rest, with "subscope <command>" as its program name.
     arguments.removeAt(1);
     arguments[0] = QStringLiteral("subscope ") + command;
-    if (command == QLatin1String("validate"))
-        return subscope::cli::runValidate(arguments);
-    if (command == QLatin1String("introspect"))
-        return subscope::cli::runIntrospect(arguments);
-    if (command == QLatin1String("print-schema"))
-        return subscope::cli::runPrintSchema(arguments);
+    if (command == QLatin1String("validate")) return subscope::cli::runValidate(arguments);
+    if (command == QLatin1String("introspect")) return subscope::cli::runIntrospect(arguments);
+    if (command == QLatin1String("print-schema")) return subscope::cli::runPrintSchema(arguments);
     QTextStream(stderr) << "subscope: unknown command '" << command << "'\n\n" << Usage;
     return subscope::cli::UsageError;
 }

@@ -7,7 +7,12 @@ class QCommandLineParser;
 namespace subscope::cli {
 
 // Exit statuses of the subcommands.
-enum ExitStatus { Success = 0, Invalid = 1, UsageError = 2 };
+enum ExitStatus
+{
+    Success = 0,
+    Invalid = 1,
+    UsageError = 2
+};
 
 int runValidate(const QStringList &arguments);
 int runIntrospect(const QStringList &arguments);

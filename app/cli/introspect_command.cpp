@@ -1,8 +1,7 @@
 #include "command.h"
-#include "schema_option.h"
-
 #include "graphql/execution.h"
 #include "graphql/introspection_query.h"
+#include "schema_option.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -18,17 +17,15 @@ int runIntrospect(const QStringList &arguments)
         "Prints the result of the standard introspection query ({\"__schema\": ...}) as JSON."));
     parser.addHelpOption();
     parser.addOption(schemaOption());
-    if (!parseOrExplain(parser, arguments))
-        return UsageError;
+    if (!parseOrExplain(parser, arguments)) return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
         return Success;
     }
     const auto schema = loadSchemaOption(parser);
-    if (!schema)
-        return UsageError;
-    const graphql::CheckedRequest request = graphql::checkRequest(*schema, graphql::introspectionQuery(),
-                                                                  graphql::JsonValue::object(), std::nullopt);
+    if (!schema) return UsageError;
+    const graphql::CheckedRequest request = graphql::checkRequest(
+        *schema, graphql::introspectionQuery(), graphql::JsonValue::object(), std::nullopt);
     const graphql::ExecutionResult result = graphql::execute(*schema, request);
     if (!result.errors.empty()) {
         std::fputs(result.toJson().toJson(2).c_str(), stderr);

@@ -1,7 +1,6 @@
 #include "command.h"
-#include "schema_option.h"
-
 #include "graphql/schema_printer.h"
+#include "schema_option.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -16,15 +15,13 @@ int runPrintSchema(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Prints the schema as SDL."));
     parser.addHelpOption();
     parser.addOption(schemaOption());
-    if (!parseOrExplain(parser, arguments))
-        return UsageError;
+    if (!parseOrExplain(parser, arguments)) return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
         return Success;
     }
     const auto schema = loadSchemaOption(parser);
-    if (!schema)
-        return UsageError;
+    if (!schema) return UsageError;
     const std::string text = graphql::printSchema(*schema);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return Success;

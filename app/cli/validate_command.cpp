@@ -1,8 +1,7 @@
 #include "command.h"
-#include "schema_option.h"
-
 #include "graphql/request.h"
 #include "graphql/subscription_request.h"
+#include "schema_option.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -46,27 +45,30 @@ int runValidate(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Validates a GraphQL document against the schema as the Django server's engine does.\n"
-        "Prints a JSON array of GraphQL errors ([] when valid); for a valid subscription, a second\n"
+        "Prints a JSON array of GraphQL errors ([] when valid); for a valid subscription, a "
+        "second\n"
         "line with its response key, groups, subscribe flag and requested fields.\n"
         "Exit status: 0 valid, 1 invalid, 2 usage or schema error."));
     parser.addHelpOption();
     parser.addOption(schemaOption());
-    const QCommandLineOption variables(QStringLiteral("variables"),
-                                       QStringLiteral("The variables, a JSON object (or @file.json)."),
-                                       QStringLiteral("json"));
-    const QCommandLineOption operationName(QStringLiteral("operation-name"),
-                                           QStringLiteral("The operation to run when the document has several."),
-                                           QStringLiteral("name"));
-    const QCommandLineOption lenient(QStringLiteral("lenient-groups"),
-                                     QStringLiteral("Normalise invalid group names instead of refusing them (W16)."));
+    const QCommandLineOption variables(
+        QStringLiteral("variables"),
+        QStringLiteral("The variables, a JSON object (or @file.json)."), QStringLiteral("json"));
+    const QCommandLineOption operationName(
+        QStringLiteral("operation-name"),
+        QStringLiteral("The operation to run when the document has several."),
+        QStringLiteral("name"));
+    const QCommandLineOption lenient(
+        QStringLiteral("lenient-groups"),
+        QStringLiteral("Normalise invalid group names instead of refusing them (W16)."));
     parser.addOption(variables);
     parser.addOption(operationName);
     parser.addOption(lenient);
-    parser.addPositionalArgument(QStringLiteral("document"),
-                                 QStringLiteral("The GraphQL document; '-' or nothing reads standard input."),
-                                 QStringLiteral("[DOC.graphql | -]"));
-    if (!parseOrExplain(parser, arguments))
-        return UsageError;
+    parser.addPositionalArgument(
+        QStringLiteral("document"),
+        QStringLiteral("The GraphQL document; '-' or nothing reads standard input."),
+        QStringLiteral("[DOC.graphql | -]"));
+    if (!parseOrExplain(parser, arguments)) return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
         return Success;
@@ -88,16 +90,17 @@ int runValidate(const QStringList &arguments)
             }
         }
         std::string error;
-        if (!graphql::JsonValue::fromJson(text.toStdString(), &variableValues, &error)
-            || !(variableValues.isObject() || variableValues.isNull())) {
+        if (!graphql::JsonValue::fromJson(text.toStdString(), &variableValues, &error) ||
+            !(variableValues.isObject() || variableValues.isNull())) {
             err << "subscope validate: --variables must be a JSON object"
-                << (error.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(error))) << '\n';
+                << (error.empty() ? QString()
+                                  : QStringLiteral(" (%1)").arg(QString::fromStdString(error)))
+                << '\n';
             return UsageError;
         }
     }
     std::optional<std::string> name;
-    if (parser.isSet(operationName))
-        name = parser.value(operationName).toStdString();
+    if (parser.isSet(operationName)) name = parser.value(operationName).toStdString();
 
     const QString path = parser.positionalArguments().value(0, QStringLiteral("-"));
     QByteArray document;
@@ -107,14 +110,16 @@ int runValidate(const QStringList &arguments)
         return UsageError;
     }
     const auto schema = loadSchemaOption(parser);
-    if (!schema)
-        return UsageError;
+    if (!schema) return UsageError;
 
-    graphql::CheckedRequest request = graphql::checkRequest(*schema, document, variableValues, name);
+    graphql::CheckedRequest request =
+        graphql::checkRequest(*schema, document, variableValues, name);
     std::optional<graphql::SubscriptionTarget> target;
     if (request.ok() && request.operation->operation == graphql::ast::OperationType::Subscription) {
-        graphql::SubscriptionResolution resolved = graphql::resolveSubscription(
-            *schema, request, parser.isSet(lenient) ? graphql::GroupNameMode::Lenient : graphql::GroupNameMode::Strict);
+        graphql::SubscriptionResolution resolved =
+            graphql::resolveSubscription(*schema, request,
+                                         parser.isSet(lenient) ? graphql::GroupNameMode::Lenient
+                                                               : graphql::GroupNameMode::Strict);
         if (resolved.error)
             request.errors.push_back(*resolved.error);
         else if (!resolved.target->invalidGroups.empty())
@@ -122,8 +127,7 @@ int runValidate(const QStringList &arguments)
         target = std::move(resolved.target);
     }
     printLine(graphql::toJson(request.errors).toJson());
-    if (target)
-        printLine(target->toJson().toJson());
+    if (target) printLine(target->toJson().toJson());
     return request.errors.empty() ? Success : Invalid;
 }
 

@@ -8,7 +8,8 @@
 // the byte offsets of its first and last token; Source::location() turns them into line/column.
 namespace subscope::graphql::ast {
 
-enum class Kind : uint8_t {
+enum class Kind : uint8_t
+{
     Document,
     OperationDefinition,
     VariableDefinition,
@@ -55,8 +56,7 @@ enum class Kind : uint8_t {
 constexpr int KindCount = int(Kind::InputObjectTypeExtension) + 1;
 
 // A read-only array of node pointers in the arena.
-template<class T>
-struct List
+template <class T> struct List
 {
     T *const *items = nullptr;
     uint32_t count = 0;
@@ -82,11 +82,15 @@ struct Node
     uint32_t end = 0;
 };
 
-enum class OperationType : uint8_t { Query, Mutation, Subscription };
+enum class OperationType : uint8_t
+{
+    Query,
+    Mutation,
+    Subscription
+};
 
 struct Value : Node
-{
-};
+{};
 struct Directive;
 
 struct Variable : Value
@@ -111,8 +115,7 @@ struct BooleanValue : Value
     bool value = false;
 };
 struct NullValue : Value
-{
-};
+{};
 struct EnumValue : Value
 {
     std::string_view value;
@@ -144,8 +147,7 @@ struct Directive : Node
 
 // NamedType, ListType or NonNullType.
 struct Type : Node
-{
-};
+{};
 struct NamedType : Type
 {
     Name name;
@@ -187,8 +189,7 @@ struct SelectionSet : Node
 };
 
 struct Definition : Node
-{
-};
+{};
 struct VariableDefinition : Node
 {
     Variable *variable = nullptr;
@@ -251,7 +252,7 @@ struct TypeDefinition : Definition
 {
     StringValue *description = nullptr; // never set on extensions
     Name name;
-    List<NamedType> interfaces;             // object, interface
+    List<NamedType> interfaces; // object, interface
     List<Directive> directives;
     List<FieldDefinition> fields;           // object, interface
     List<NamedType> types;                  // union members
@@ -278,20 +279,20 @@ inline bool isExecutableDefinition(Kind k)
 }
 inline bool isTypeDefinition(Kind k)
 {
-    return k == Kind::ScalarTypeDefinition || k == Kind::ObjectTypeDefinition
-           || k == Kind::InterfaceTypeDefinition || k == Kind::UnionTypeDefinition
-           || k == Kind::EnumTypeDefinition || k == Kind::InputObjectTypeDefinition;
+    return k == Kind::ScalarTypeDefinition || k == Kind::ObjectTypeDefinition ||
+           k == Kind::InterfaceTypeDefinition || k == Kind::UnionTypeDefinition ||
+           k == Kind::EnumTypeDefinition || k == Kind::InputObjectTypeDefinition;
 }
 inline bool isTypeExtension(Kind k)
 {
-    return k == Kind::ScalarTypeExtension || k == Kind::ObjectTypeExtension
-           || k == Kind::InterfaceTypeExtension || k == Kind::UnionTypeExtension
-           || k == Kind::EnumTypeExtension || k == Kind::InputObjectTypeExtension;
+    return k == Kind::ScalarTypeExtension || k == Kind::ObjectTypeExtension ||
+           k == Kind::InterfaceTypeExtension || k == Kind::UnionTypeExtension ||
+           k == Kind::EnumTypeExtension || k == Kind::InputObjectTypeExtension;
 }
 inline bool isTypeSystemDefinitionOrExtension(Kind k)
 {
-    return isTypeDefinition(k) || isTypeExtension(k) || k == Kind::SchemaDefinition
-           || k == Kind::SchemaExtension || k == Kind::DirectiveDefinition;
+    return isTypeDefinition(k) || isTypeExtension(k) || k == Kind::SchemaDefinition ||
+           k == Kind::SchemaExtension || k == Kind::DirectiveDefinition;
 }
 inline bool isValue(Kind k)
 {

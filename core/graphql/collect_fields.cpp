@@ -31,16 +31,13 @@ public:
         , m_variables(variables)
         , m_runtimeType(runtimeType)
         , m_out(out)
-    {
-    }
+    {}
 
     void collect(const ast::SelectionSet &set)
     {
         for (const ast::Selection *selection : set.selections) {
-            if (m_out.error)
-                return;
-            if (!shouldInclude(selection->directives))
-                continue;
+            if (m_out.error) return;
+            if (!shouldInclude(selection->directives)) continue;
             switch (selection->kind) {
             case ast::Kind::Field: {
                 const auto *field = static_cast<const ast::Field *>(selection);
@@ -49,14 +46,13 @@ public:
             }
             case ast::Kind::InlineFragment: {
                 const auto *fragment = static_cast<const ast::InlineFragment *>(selection);
-                if (conditionMatches(fragment->typeCondition))
-                    collect(*fragment->selectionSet);
+                if (conditionMatches(fragment->typeCondition)) collect(*fragment->selectionSet);
                 break;
             }
             case ast::Kind::FragmentSpread: {
-                const std::string_view name = static_cast<const ast::FragmentSpread *>(selection)->name.value;
-                if (!m_visited.insert(name).second)
-                    continue;
+                const std::string_view name =
+                    static_cast<const ast::FragmentSpread *>(selection)->name.value;
+                if (!m_visited.insert(name).second) continue;
                 auto it = m_fragments.find(name);
                 if (it == m_fragments.end() || !conditionMatches(it->second->typeCondition))
                     continue;
@@ -81,7 +77,8 @@ private:
         }
     }
 
-    bool directiveIf(const ast::Directive *directive, const DirectiveDefinition *definition, bool *value)
+    bool directiveIf(const ast::Directive *directive, const DirectiveDefinition *definition,
+                     bool *value)
     {
         ArgumentValues args = argumentValues(definition->arguments, directive->arguments,
                                              directive->start, m_variables, m_document);
@@ -105,29 +102,22 @@ private:
                     break;
                 }
             const DirectiveDefinition *definition = directive ? m_schema.directive(name) : nullptr;
-            if (!definition)
-                continue;
+            if (!definition) continue;
             bool value = false;
-            if (!directiveIf(directive, definition, &value))
-                return false;
-            if (value == (name == "skip"))
-                return false;
+            if (!directiveIf(directive, definition, &value)) return false;
+            if (value == (name == "skip")) return false;
         }
         return true;
     }
 
     bool conditionMatches(const ast::NamedType *condition) const
     {
-        if (!condition || !m_runtimeType)
-            return true;
+        if (!condition || !m_runtimeType) return true;
         const TypeRef type = typeFromAst(m_schema, *condition);
         const NamedType *conditional = type.named();
-        if (!conditional)
-            return false;
-        if (conditional == m_runtimeType)
-            return true;
-        if (conditional->isAbstractType())
-            return m_schema.isSubType(conditional, m_runtimeType);
+        if (!conditional) return false;
+        if (conditional == m_runtimeType) return true;
+        if (conditional->isAbstractType()) return m_schema.isSubType(conditional, m_runtimeType);
         return false;
     }
 

@@ -16,8 +16,7 @@ JsonValue GraphQLError::toJson() const
         }
         object.insert("locations", std::move(array));
     }
-    if (!path.isEmpty())
-        object.insert("path", JsonValue::fromQJsonValue(path));
+    if (!path.isEmpty()) object.insert("path", JsonValue::fromQJsonValue(path));
     return object;
 }
 

@@ -26,6 +26,7 @@ struct ExecutionResult
 // Executes a checked query (or mutation) operation: the introspection fields (__schema, __type,
 // __typename) are answered from the schema, other fields from the fixtures, else null. Field
 // errors are located and sorted as graphql-core's build_response sorts them.
-ExecutionResult execute(const Schema &schema, const CheckedRequest &request, const Fixtures &fixtures = {});
+ExecutionResult execute(const Schema &schema, const CheckedRequest &request,
+                        const Fixtures &fixtures = {});
 
 } // namespace subscope::graphql

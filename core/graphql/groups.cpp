@@ -8,8 +8,8 @@ constexpr size_t MaxGroupNameLength = 99;
 
 bool isGroupChar(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-           || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
 }
 
 } // namespace
@@ -39,24 +39,20 @@ std::optional<GroupsSpec::Template> parseGroupTemplate(std::string_view text, st
             *error = "has a placeholder without an argument name";
             return std::nullopt;
         }
-        if (!literal.empty())
-            result.parts.push_back({false, std::move(literal)});
+        if (!literal.empty()) result.parts.push_back({false, std::move(literal)});
         literal.clear();
         result.parts.push_back({true, std::string(name)});
         i = close;
     }
-    if (!literal.empty())
-        result.parts.push_back({false, std::move(literal)});
+    if (!literal.empty()) result.parts.push_back({false, std::move(literal)});
     return result;
 }
 
 bool isValidGroupName(std::string_view name)
 {
-    if (name.empty() || name.size() > MaxGroupNameLength)
-        return false;
+    if (name.empty() || name.size() > MaxGroupNameLength) return false;
     for (char c : name)
-        if (!isGroupChar(static_cast<unsigned char>(c)))
-            return false;
+        if (!isGroupChar(static_cast<unsigned char>(c))) return false;
     return true;
 }
 

@@ -13,14 +13,12 @@ namespace subscope::graphql {
 JsonValue::JsonValue(Array items)
     : m_type(Type::Array)
     , m_array(std::make_shared<Array>(std::move(items)))
-{
-}
+{}
 
 JsonValue::JsonValue(Object members)
     : m_type(Type::Object)
     , m_object(std::make_shared<Object>(std::move(members)))
-{
-}
+{}
 
 const JsonValue::Array &JsonValue::items() const
 {
@@ -36,20 +34,16 @@ const JsonValue::Object &JsonValue::members() const
 
 size_t JsonValue::size() const
 {
-    if (m_type == Type::Array)
-        return items().size();
-    if (m_type == Type::Object)
-        return members().size();
+    if (m_type == Type::Array) return items().size();
+    if (m_type == Type::Object) return members().size();
     return 0;
 }
 
 const JsonValue *JsonValue::find(std::string_view key) const
 {
-    if (m_type != Type::Object)
-        return nullptr;
+    if (m_type != Type::Object) return nullptr;
     for (const Member &m : members())
-        if (m.first == key)
-            return &m.second;
+        if (m.first == key) return &m.second;
     return nullptr;
 }
 
@@ -93,12 +87,10 @@ void JsonValue::insert(std::string_view key, JsonValue value)
 bool operator==(const JsonValue &a, const JsonValue &b)
 {
     if (a.isNumber() && b.isNumber()) {
-        if (a.isInt() && b.isInt())
-            return a.m_int == b.m_int;
+        if (a.isInt() && b.isInt()) return a.m_int == b.m_int;
         return a.toDouble() == b.toDouble();
     }
-    if (a.m_type != b.m_type)
-        return false;
+    if (a.m_type != b.m_type) return false;
     switch (a.m_type) {
     case JsonValue::Type::Null:
         return true;
@@ -110,12 +102,10 @@ bool operator==(const JsonValue &a, const JsonValue &b)
         return a.items() == b.items();
     case JsonValue::Type::Object: {
         // Objects compare as maps: the same keys with equal values, in any order.
-        if (a.members().size() != b.members().size())
-            return false;
+        if (a.members().size() != b.members().size()) return false;
         for (const JsonValue::Member &m : a.members()) {
             const JsonValue *other = b.find(m.first);
-            if (!other || !(m.second == *other))
-                return false;
+            if (!other || !(m.second == *other)) return false;
         }
         return true;
     }
@@ -126,12 +116,11 @@ bool operator==(const JsonValue &a, const JsonValue &b)
 
 std::string pythonFloatRepr(double value)
 {
-    if (std::isnan(value))
-        return "nan";
-    if (std::isinf(value))
-        return value < 0 ? "-inf" : "inf";
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
     char buffer[64];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     Q_UNUSED(ec);
     // buffer holds [-]d[.ddd]e[+-]xx; split it into sign, digits and decimal exponent.
     std::string text(buffer, end);
@@ -148,8 +137,7 @@ std::string pythonFloatRepr(double value)
     std::string result;
     if (decimalPoint <= -4 || decimalPoint > 16) {
         result = digits.substr(0, 1);
-        if (digits.size() > 1)
-            result += "." + digits.substr(1);
+        if (digits.size() > 1) result += "." + digits.substr(1);
         char exp[16];
         std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
         result += exp;
@@ -209,8 +197,7 @@ std::string jsonQuote(std::string_view text)
 void JsonValue::write(std::string &out, int indent, int level) const
 {
     auto newline = [&](int depth) {
-        if (indent < 0)
-            return;
+        if (indent < 0) return;
         out += '\n';
         out.append(size_t(indent * depth), ' ');
     };
@@ -238,8 +225,7 @@ void JsonValue::write(std::string &out, int indent, int level) const
         }
         out += '[';
         for (size_t i = 0; i < array.size(); ++i) {
-            if (i)
-                out += indent < 0 ? "," : ",";
+            if (i) out += indent < 0 ? "," : ",";
             newline(level + 1);
             array[i].write(out, indent, level + 1);
         }
@@ -255,8 +241,7 @@ void JsonValue::write(std::string &out, int indent, int level) const
         }
         out += '{';
         for (size_t i = 0; i < object.size(); ++i) {
-            if (i)
-                out += ',';
+            if (i) out += ',';
             newline(level + 1);
             out += jsonQuote(object[i].first);
             out += indent < 0 ? ":" : ": ";
@@ -316,8 +301,7 @@ JsonValue JsonValue::fromQJsonValue(const QJsonValue &value)
     case QJsonValue::Double: {
         // Qt keeps integers that were written as integers (and fit 64 bits) as integers.
         const QVariant variant = value.toVariant();
-        if (variant.typeId() == QMetaType::LongLong)
-            return int64_t(variant.toLongLong());
+        if (variant.typeId() == QMetaType::LongLong) return int64_t(variant.toLongLong());
         return value.toDouble();
     }
     case QJsonValue::String:
@@ -346,17 +330,14 @@ class JsonReader
 public:
     explicit JsonReader(std::string_view text)
         : m_text(text)
-    {
-    }
+    {}
 
     bool parse(JsonValue *out)
     {
         skipSpace();
-        if (!value(out, 0))
-            return false;
+        if (!value(out, 0)) return false;
         skipSpace();
-        if (m_pos != m_text.size())
-            return error("unexpected text after the JSON value");
+        if (m_pos != m_text.size()) return error("unexpected text after the JSON value");
         return true;
     }
 
@@ -367,41 +348,32 @@ private:
 
     bool error(const std::string &what)
     {
-        if (message.empty())
-            message = what + " at offset " + std::to_string(m_pos);
+        if (message.empty()) message = what + " at offset " + std::to_string(m_pos);
         return false;
     }
     void skipSpace()
     {
-        while (m_pos < m_text.size()
-               && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n'
-                   || m_text[m_pos] == '\r'))
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' ||
+                                         m_text[m_pos] == '\n' || m_text[m_pos] == '\r'))
             ++m_pos;
     }
     bool literal(std::string_view word)
     {
-        if (m_text.substr(m_pos, word.size()) != word)
-            return error("invalid literal");
+        if (m_text.substr(m_pos, word.size()) != word) return error("invalid literal");
         m_pos += word.size();
         return true;
     }
     bool value(JsonValue *out, int depth)
     {
-        if (depth > MaxDepth)
-            return error("JSON nested too deeply");
-        if (m_pos >= m_text.size())
-            return error("unexpected end of JSON");
+        if (depth > MaxDepth) return error("JSON nested too deeply");
+        if (m_pos >= m_text.size()) return error("unexpected end of JSON");
         const char c = m_text[m_pos];
-        if (c == 'n')
-            return literal("null") && (*out = JsonValue(), true);
-        if (c == 't')
-            return literal("true") && (*out = JsonValue(true), true);
-        if (c == 'f')
-            return literal("false") && (*out = JsonValue(false), true);
+        if (c == 'n') return literal("null") && (*out = JsonValue(), true);
+        if (c == 't') return literal("true") && (*out = JsonValue(true), true);
+        if (c == 'f') return literal("false") && (*out = JsonValue(false), true);
         if (c == '"') {
             std::string s;
-            if (!string(&s))
-                return false;
+            if (!string(&s)) return false;
             *out = JsonValue(std::move(s));
             return true;
         }
@@ -417,8 +389,7 @@ private:
             while (true) {
                 skipSpace();
                 JsonValue item;
-                if (!value(&item, depth + 1))
-                    return false;
+                if (!value(&item, depth + 1)) return false;
                 array.push_back(std::move(item));
                 skipSpace();
                 if (m_pos < m_text.size() && m_text[m_pos] == ',') {
@@ -447,16 +418,13 @@ private:
                 std::string key;
                 if (m_pos >= m_text.size() || m_text[m_pos] != '"')
                     return error("expected a member name");
-                if (!string(&key))
-                    return false;
+                if (!string(&key)) return false;
                 skipSpace();
-                if (m_pos >= m_text.size() || m_text[m_pos] != ':')
-                    return error("expected ':'");
+                if (m_pos >= m_text.size() || m_text[m_pos] != ':') return error("expected ':'");
                 ++m_pos;
                 skipSpace();
                 JsonValue member;
-                if (!value(&member, depth + 1))
-                    return false;
+                if (!value(&member, depth + 1)) return false;
                 object.insert(key, std::move(member)); // a repeated key keeps the last value
                 skipSpace();
                 if (m_pos < m_text.size() && m_text[m_pos] == ',') {
@@ -471,16 +439,14 @@ private:
                 return error("expected ',' or '}'");
             }
         }
-        if (c == '-' || (c >= '0' && c <= '9'))
-            return number(out);
+        if (c == '-' || (c >= '0' && c <= '9')) return number(out);
         return error("unexpected character");
     }
     bool number(JsonValue *out)
     {
         const size_t start = m_pos;
         bool isFloat = false;
-        if (m_text[m_pos] == '-')
-            ++m_pos;
+        if (m_text[m_pos] == '-') ++m_pos;
         auto digits = [this] {
             const size_t from = m_pos;
             while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
@@ -494,16 +460,13 @@ private:
         if (m_pos < m_text.size() && m_text[m_pos] == '.') {
             ++m_pos;
             isFloat = true;
-            if (!digits())
-                return error("invalid number");
+            if (!digits()) return error("invalid number");
         }
         if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
             ++m_pos;
             isFloat = true;
-            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
-                ++m_pos;
-            if (!digits())
-                return error("invalid number");
+            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
+            if (!digits()) return error("invalid number");
         }
         const std::string_view text = m_text.substr(start, m_pos - start);
         if (!isFloat) {
@@ -521,23 +484,18 @@ private:
     }
     static int hex(char c)
     {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
     }
     bool hex4(unsigned *out)
     {
-        if (m_pos + 4 > m_text.size())
-            return error("invalid \\u escape");
+        if (m_pos + 4 > m_text.size()) return error("invalid \\u escape");
         unsigned v = 0;
         for (int i = 0; i < 4; ++i) {
             const int h = hex(m_text[m_pos + i]);
-            if (h < 0)
-                return error("invalid \\u escape");
+            if (h < 0) return error("invalid \\u escape");
             v = (v << 4) | unsigned(h);
         }
         m_pos += 4;
@@ -571,16 +529,14 @@ private:
                 ++m_pos;
                 return true;
             }
-            if (static_cast<unsigned char>(c) < 0x20)
-                return error("control character in string");
+            if (static_cast<unsigned char>(c) < 0x20) return error("control character in string");
             if (c != '\\') {
                 *out += c;
                 ++m_pos;
                 continue;
             }
             ++m_pos;
-            if (m_pos >= m_text.size())
-                break;
+            if (m_pos >= m_text.size()) break;
             const char e = m_text[m_pos++];
             switch (e) {
             case '"':
@@ -609,10 +565,9 @@ private:
                 break;
             case 'u': {
                 unsigned cp = 0;
-                if (!hex4(&cp))
-                    return false;
-                if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 1 < m_text.size()
-                    && m_text[m_pos] == '\\' && m_text[m_pos + 1] == 'u') {
+                if (!hex4(&cp)) return false;
+                if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 1 < m_text.size() &&
+                    m_text[m_pos] == '\\' && m_text[m_pos + 1] == 'u') {
                     const size_t save = m_pos;
                     m_pos += 2;
                     unsigned low = 0;
@@ -623,8 +578,7 @@ private:
                         m_pos = save;
                     }
                 }
-                if (cp >= 0xD800 && cp <= 0xDFFF)
-                    cp = 0xFFFD; // a lone surrogate cannot be UTF-8
+                if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD; // a lone surrogate cannot be UTF-8
                 utf8(*out, cp);
                 break;
             }
@@ -644,10 +598,8 @@ private:
 bool JsonValue::fromJson(std::string_view text, JsonValue *out, std::string *error)
 {
     JsonReader reader(text);
-    if (reader.parse(out))
-        return true;
-    if (error)
-        *error = reader.message;
+    if (reader.parse(out)) return true;
+    if (error) *error = reader.message;
     return false;
 }
 

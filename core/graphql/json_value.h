@@ -18,20 +18,50 @@ namespace subscope::graphql {
 class JsonValue
 {
 public:
-    enum class Type : uint8_t { Null, Bool, Int, Double, String, Array, Object };
+    enum class Type : uint8_t
+    {
+        Null,
+        Bool,
+        Int,
+        Double,
+        String,
+        Array,
+        Object
+    };
     using Member = std::pair<std::string, JsonValue>;
     using Array = std::vector<JsonValue>;
     using Object = std::vector<Member>;
 
     JsonValue() = default;
     JsonValue(std::nullptr_t) {}
-    JsonValue(bool b) : m_type(Type::Bool), m_bool(b) {}
-    JsonValue(int i) : m_type(Type::Int), m_int(i) {}
-    JsonValue(int64_t i) : m_type(Type::Int), m_int(i) {}
-    JsonValue(double d) : m_type(Type::Double), m_double(d) {}
-    JsonValue(std::string s) : m_type(Type::String), m_string(std::move(s)) {}
-    JsonValue(std::string_view s) : m_type(Type::String), m_string(s) {}
-    JsonValue(const char *s) : m_type(Type::String), m_string(s) {}
+    JsonValue(bool b)
+        : m_type(Type::Bool)
+        , m_bool(b)
+    {}
+    JsonValue(int i)
+        : m_type(Type::Int)
+        , m_int(i)
+    {}
+    JsonValue(int64_t i)
+        : m_type(Type::Int)
+        , m_int(i)
+    {}
+    JsonValue(double d)
+        : m_type(Type::Double)
+        , m_double(d)
+    {}
+    JsonValue(std::string s)
+        : m_type(Type::String)
+        , m_string(std::move(s))
+    {}
+    JsonValue(std::string_view s)
+        : m_type(Type::String)
+        , m_string(s)
+    {}
+    JsonValue(const char *s)
+        : m_type(Type::String)
+        , m_string(s)
+    {}
     JsonValue(Array items);
     JsonValue(Object members);
     static JsonValue array() { return JsonValue(Array{}); }

@@ -8,21 +8,36 @@ namespace subscope::graphql {
 
 namespace {
 
-bool isDigit(int c) { return c >= '0' && c <= '9'; }
-bool isLetter(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isNameStart(int c) { return isLetter(c) || c == '_'; }
-bool isNameContinue(int c) { return isLetter(c) || isDigit(c) || c == '_'; }
-bool isWhiteSpace(char c) { return c == ' ' || c == '\t'; }
-bool isScalarValue(int64_t c) { return (c >= 0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0x10FFFF); }
+bool isDigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isLetter(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isNameStart(int c)
+{
+    return isLetter(c) || c == '_';
+}
+bool isNameContinue(int c)
+{
+    return isLetter(c) || isDigit(c) || c == '_';
+}
+bool isWhiteSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+bool isScalarValue(int64_t c)
+{
+    return (c >= 0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0x10FFFF);
+}
 
 int hexDigit(int c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
 }
 
@@ -38,21 +53,16 @@ std::string dedentBlockString(std::vector<std::string> &lines)
         size_t indent = 0;
         while (indent < line.size() && isWhiteSpace(line[indent]))
             ++indent;
-        if (indent == line.size())
-            continue;
-        if (!firstNonEmpty)
-            firstNonEmpty = i;
+        if (indent == line.size()) continue;
+        if (!firstNonEmpty) firstNonEmpty = i;
         lastNonEmpty = i;
         anyNonEmpty = true;
-        if (i != 0 && indent < commonIndent)
-            commonIndent = indent;
+        if (i != 0 && indent < commonIndent) commonIndent = indent;
     }
     std::string result;
-    if (!anyNonEmpty)
-        return result;
+    if (!anyNonEmpty) return result;
     for (size_t i = *firstNonEmpty; i <= lastNonEmpty; ++i) {
-        if (i != *firstNonEmpty)
-            result += '\n';
+        if (i != *firstNonEmpty) result += '\n';
         const std::string &line = lines[i];
         if (i == 0 || commonIndent == SIZE_MAX)
             result += line;
@@ -92,8 +102,7 @@ char32_t Lexer::codePointAt(uint32_t offset, uint32_t *length) const
 {
     const int b0 = byteAt(offset);
     *length = 1;
-    if (b0 < 0x80)
-        return char32_t(b0);
+    if (b0 < 0x80) return char32_t(b0);
     int extra = 0;
     char32_t cp = 0;
     if ((b0 & 0xE0) == 0xC0) {
@@ -110,8 +119,7 @@ char32_t Lexer::codePointAt(uint32_t offset, uint32_t *length) const
     }
     for (int i = 1; i <= extra; ++i) {
         const int b = byteAt(offset + i);
-        if (b < 0 || (b & 0xC0) != 0x80)
-            return 0xFFFD;
+        if (b < 0 || (b & 0xC0) != 0x80) return 0xFFFD;
         cp = (cp << 6) | char32_t(b & 0x3F);
     }
     *length = uint32_t(1 + extra);
@@ -120,8 +128,7 @@ char32_t Lexer::codePointAt(uint32_t offset, uint32_t *length) const
 
 std::string Lexer::printCodePointAt(uint32_t offset) const
 {
-    if (offset >= m_body.size())
-        return "<EOF>";
+    if (offset >= m_body.size()) return "<EOF>";
     uint32_t length = 0;
     const char32_t c = codePointAt(offset, &length);
     if (c >= 0x20 && c <= 0x7E)
@@ -189,17 +196,15 @@ Token Lexer::readToken(uint32_t position)
         default:
             break;
         }
-        if (isDigit(c) || c == '-')
-            return readNumber(position);
-        if (isNameStart(c))
-            return readName(position);
+        if (isDigit(c) || c == '-') return readNumber(position);
+        if (isNameStart(c)) return readName(position);
         if (c == '\'')
             fail(position, "Unexpected single quote character ('), did you mean to use a double "
                            "quote (\")?");
         uint32_t length = 0;
         const char32_t cp = codePointAt(position, &length);
-        fail(position, (isScalarValue(cp) ? "Unexpected character: " : "Invalid character: ")
-                           + printCodePointAt(position) + ".");
+        fail(position, (isScalarValue(cp) ? "Unexpected character: " : "Invalid character: ") +
+                           printCodePointAt(position) + ".");
     }
     return {TokenKind::EndOfFile, size, size, {}};
 }
@@ -209,8 +214,7 @@ Token Lexer::readComment(uint32_t start)
     uint32_t position = start + 1;
     while (position < m_body.size()) {
         const char c = m_body[position];
-        if (c == '\n' || c == '\r')
-            break;
+        if (c == '\n' || c == '\r') break;
         ++position;
     }
     return {TokenKind::Comment, start, position, m_body.substr(start + 1, position - start - 1)};
@@ -230,8 +234,7 @@ Token Lexer::readNumber(uint32_t start)
 {
     uint32_t position = start;
     bool isFloat = false;
-    if (byteAt(position) == '-')
-        ++position;
+    if (byteAt(position) == '-') ++position;
     if (byteAt(position) == '0') {
         ++position;
         if (isDigit(byteAt(position)))
@@ -247,12 +250,12 @@ Token Lexer::readNumber(uint32_t start)
     if (byteAt(position) == 'E' || byteAt(position) == 'e') {
         isFloat = true;
         ++position;
-        if (byteAt(position) == '+' || byteAt(position) == '-')
-            ++position;
+        if (byteAt(position) == '+' || byteAt(position) == '-') ++position;
         position = readDigits(position);
     }
     if (byteAt(position) == '.' || isNameStart(byteAt(position)))
-        fail(position, "Invalid number, expected digit but got: " + printCodePointAt(position) + ".");
+        fail(position,
+             "Invalid number, expected digit but got: " + printCodePointAt(position) + ".");
     return {isFloat ? TokenKind::Float : TokenKind::Int, start, position,
             m_body.substr(start, position - start)};
 }
@@ -279,14 +282,12 @@ uint32_t Lexer::readEscape(uint32_t position, std::string &out) const
             const int c = byteAt(position + size);
             ++size;
             if (c == '}') {
-                if (size < 5 || !isScalarValue(point))
-                    break;
+                if (size < 5 || !isScalarValue(point)) break;
                 appendUtf8(out, char32_t(point));
                 return size;
             }
             const int digit = hexDigit(c);
-            if (digit < 0)
-                break;
+            if (digit < 0) break;
             point = (point << 4) | digit;
         }
         fail(position, "Invalid Unicode escape sequence: '" + slice(size) + "'.");
@@ -296,8 +297,7 @@ uint32_t Lexer::readEscape(uint32_t position, std::string &out) const
             int value = 0;
             for (uint32_t i = 0; i < 4; ++i) {
                 const int digit = hexDigit(byteAt(at + i));
-                if (digit < 0)
-                    return -1;
+                if (digit < 0) return -1;
                 value = (value << 4) | digit;
             }
             return value;
@@ -308,8 +308,8 @@ uint32_t Lexer::readEscape(uint32_t position, std::string &out) const
             return 6;
         }
         // JSON-style surrogate pairs are allowed when they form a valid pair.
-        if (code >= 0xD800 && code <= 0xDBFF && byteAt(position + 6) == '\\'
-            && byteAt(position + 7) == 'u') {
+        if (code >= 0xD800 && code <= 0xDBFF && byteAt(position + 6) == '\\' &&
+            byteAt(position + 7) == 'u') {
             const int trailing = read16(position + 8);
             if (trailing >= 0xDC00 && trailing <= 0xDFFF) {
                 appendUtf8(out, char32_t(0x10000 + ((code - 0xD800) << 10) + (trailing - 0xDC00)));
@@ -359,7 +359,8 @@ Token Lexer::readString(uint32_t start)
         const int c = uchar(m_body[position]);
         if (c == '"') {
             if (!escaped)
-                return {TokenKind::String, start, position + 1, m_body.substr(chunkStart, position - chunkStart)};
+                return {TokenKind::String, start, position + 1,
+                        m_body.substr(chunkStart, position - chunkStart)};
             value.append(m_body.substr(chunkStart, position - chunkStart));
             return {TokenKind::String, start, position + 1, m_arena.copy(value)};
         }
@@ -370,8 +371,7 @@ Token Lexer::readString(uint32_t start)
             escaped = true;
             continue;
         }
-        if (c == '\n' || c == '\r')
-            break;
+        if (c == '\n' || c == '\r') break;
         if (c < 0x80) {
             ++position;
             continue;
@@ -397,10 +397,11 @@ Token Lexer::readBlockString(uint32_t start)
         if (c == '"' && byteAt(position + 1) == '"' && byteAt(position + 2) == '"') {
             currentLine.append(m_body.substr(chunkStart, position - chunkStart));
             lines.push_back(std::move(currentLine));
-            return {TokenKind::BlockString, start, position + 3, m_arena.copy(dedentBlockString(lines))};
+            return {TokenKind::BlockString, start, position + 3,
+                    m_arena.copy(dedentBlockString(lines))};
         }
-        if (c == '\\' && byteAt(position + 1) == '"' && byteAt(position + 2) == '"'
-            && byteAt(position + 3) == '"') {
+        if (c == '\\' && byteAt(position + 1) == '"' && byteAt(position + 2) == '"' &&
+            byteAt(position + 3) == '"') {
             currentLine.append(m_body.substr(chunkStart, position - chunkStart));
             chunkStart = position + 1; // keep the quotes, drop the backslash
             position += 4;

@@ -23,8 +23,7 @@ public:
     Lexer(std::string_view body, Arena &arena)
         : m_body(body)
         , m_arena(arena)
-    {
-    }
+    {}
 
     // The token that starts at or after byte offset `from`, including comments.
     Token readToken(uint32_t from);
@@ -37,7 +36,10 @@ private:
     // Decodes the UTF-8 sequence at offset; returns the code point and its length in bytes
     // (a malformed sequence yields 0xFFFD and length 1).
     char32_t codePointAt(uint32_t offset, uint32_t *length) const;
-    int byteAt(uint32_t offset) const { return offset < m_body.size() ? uchar(m_body[offset]) : -1; }
+    int byteAt(uint32_t offset) const
+    {
+        return offset < m_body.size() ? uchar(m_body[offset]) : -1;
+    }
     static unsigned char uchar(char c) { return static_cast<unsigned char>(c); }
 
     Token readComment(uint32_t start);

@@ -31,16 +31,13 @@ bool isValidUtf8(const QByteArray &text)
         } else {
             return false;
         }
-        if (end - p <= extra)
-            return false;
+        if (end - p <= extra) return false;
         for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
+            if ((p[i] & 0xC0) != 0x80) return false;
             cp = (cp << 6) | (p[i] & 0x3F);
         }
         static constexpr char32_t minimum[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < minimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
+        if (cp < minimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
         p += extra + 1;
     }
     return true;
@@ -54,8 +51,7 @@ constexpr uint32_t MaxTypeModifiers = 64;
 ParsedDocument::ParsedDocument(Source source)
     : m_source(std::move(source))
     , m_arena(size_t(m_source.body().size()) * 6 + 512)
-{
-}
+{}
 
 class Parser
 {
@@ -65,8 +61,7 @@ public:
         , m_arena(document.m_arena)
         , m_lexer(document.m_source.view(), document.m_arena)
         , m_limits(limits)
-    {
-    }
+    {}
 
     const ast::Document *parseDocument()
     {
@@ -93,17 +88,16 @@ private:
         } else {
             m_token = nextSignificant(m_token.end);
         }
-        if (m_limits.maxTokens && m_token.kind != TokenKind::EndOfFile
-            && ++m_tokenCount > m_limits.maxTokens)
-            throw SyntaxError{m_token.start, "Document contains more than "
-                                                 + std::to_string(m_limits.maxTokens)
-                                                 + " tokens. Parsing aborted."};
+        if (m_limits.maxTokens && m_token.kind != TokenKind::EndOfFile &&
+            ++m_tokenCount > m_limits.maxTokens)
+            throw SyntaxError{m_token.start, "Document contains more than " +
+                                                 std::to_string(m_limits.maxTokens) +
+                                                 " tokens. Parsing aborted."};
     }
 
     Token nextSignificant(uint32_t from)
     {
-        if (m_token.kind == TokenKind::EndOfFile)
-            return m_token;
+        if (m_token.kind == TokenKind::EndOfFile) return m_token;
         Token token = m_lexer.readToken(from);
         while (token.kind == TokenKind::Comment)
             token = m_lexer.readToken(token.end);
@@ -128,14 +122,13 @@ private:
             advance();
             return token;
         }
-        fail(token.start, "Expected " + tokenKindDescription(kind) + ", found "
-                              + tokenDescription(token) + ".");
+        fail(token.start,
+             "Expected " + tokenKindDescription(kind) + ", found " + tokenDescription(token) + ".");
     }
 
     bool expectOptionalToken(TokenKind kind)
     {
-        if (m_token.kind != kind)
-            return false;
+        if (m_token.kind != kind) return false;
         advance();
         return true;
     }
@@ -146,14 +139,13 @@ private:
             advance();
             return;
         }
-        fail(m_token.start, "Expected '" + std::string(keyword) + "', found "
-                                + tokenDescription(m_token) + ".");
+        fail(m_token.start,
+             "Expected '" + std::string(keyword) + "', found " + tokenDescription(m_token) + ".");
     }
 
     bool expectOptionalKeyword(std::string_view keyword)
     {
-        if (m_token.kind != TokenKind::Name || m_token.value != keyword)
-            return false;
+        if (m_token.kind != TokenKind::Name || m_token.value != keyword) return false;
         advance();
         return true;
     }
@@ -178,8 +170,8 @@ private:
         {
             const uint32_t limit = parser.m_limits.maxDepth;
             if (limit && ++parser.m_depth > limit)
-                throw SyntaxError{offset, "Document nesting is deeper than the limit of "
-                                              + std::to_string(limit) + " levels."};
+                throw SyntaxError{offset, "Document nesting is deeper than the limit of " +
+                                              std::to_string(limit) + " levels."};
         }
         ~Nesting() { --m_parser.m_depth; }
 
@@ -189,8 +181,7 @@ private:
 
     // --- nodes ---
 
-    template<class T>
-    T *make(ast::Kind kind, uint32_t start)
+    template <class T> T *make(ast::Kind kind, uint32_t start)
     {
         T *node = m_arena.make<T>();
         node->kind = kind;
@@ -199,8 +190,7 @@ private:
         return node;
     }
 
-    template<class T>
-    ast::List<T> takeList(size_t mark)
+    template <class T> ast::List<T> takeList(size_t mark)
     {
         ast::List<T> list;
         list.count = uint32_t(m_scratch.size() - mark);
@@ -224,28 +214,23 @@ private:
 
     ast::Definition *parseDefinition()
     {
-        if (peek(TokenKind::BraceL))
-            return parseOperationDefinition();
+        if (peek(TokenKind::BraceL)) return parseOperationDefinition();
         const bool hasDescription = peekDescription();
         const Token keyword = hasDescription ? lookahead() : m_token;
         if (keyword.kind == TokenKind::Name) {
             const std::string_view v = keyword.value;
-            if (v == "schema")
-                return parseSchemaDefinition();
-            if (v == "scalar" || v == "type" || v == "interface" || v == "union" || v == "enum"
-                || v == "input")
+            if (v == "schema") return parseSchemaDefinition();
+            if (v == "scalar" || v == "type" || v == "interface" || v == "union" || v == "enum" ||
+                v == "input")
                 return parseTypeDefinition(v);
-            if (v == "directive")
-                return parseDirectiveDefinition();
+            if (v == "directive") return parseDirectiveDefinition();
             if (hasDescription)
                 fail(m_token.start, "Unexpected description, descriptions are supported only on "
                                     "type definitions.");
             if (v == "query" || v == "mutation" || v == "subscription")
                 return parseOperationDefinition();
-            if (v == "fragment")
-                return parseFragmentDefinition();
-            if (v == "extend")
-                return parseTypeSystemExtension();
+            if (v == "fragment") return parseFragmentDefinition();
+            if (v == "extend") return parseTypeSystemExtension();
         }
         unexpected(keyword);
     }
@@ -262,8 +247,7 @@ private:
         }
         const ast::OperationType operation = parseOperationType();
         ast::Name name;
-        if (peek(TokenKind::Name))
-            name = parseName();
+        if (peek(TokenKind::Name)) name = parseName();
         auto variables = parseVariableDefinitions();
         auto directives = parseDirectives(false);
         ast::SelectionSet *selectionSet = parseSelectionSet();
@@ -279,12 +263,9 @@ private:
     ast::OperationType parseOperationType()
     {
         const Token token = expectToken(TokenKind::Name);
-        if (token.value == "query")
-            return ast::OperationType::Query;
-        if (token.value == "mutation")
-            return ast::OperationType::Mutation;
-        if (token.value == "subscription")
-            return ast::OperationType::Subscription;
+        if (token.value == "query") return ast::OperationType::Query;
+        if (token.value == "mutation") return ast::OperationType::Mutation;
+        if (token.value == "subscription") return ast::OperationType::Subscription;
         unexpected(token);
     }
 
@@ -306,8 +287,7 @@ private:
         expectToken(TokenKind::Colon);
         ast::Type *type = parseTypeReference();
         ast::Value *defaultValue = nullptr;
-        if (expectOptionalToken(TokenKind::Equals))
-            defaultValue = parseValueLiteral(true);
+        if (expectOptionalToken(TokenKind::Equals)) defaultValue = parseValueLiteral(true);
         auto directives = parseDirectives(true);
         auto *definition = make<ast::VariableDefinition>(ast::Kind::VariableDefinition, start);
         definition->variable = variable;
@@ -435,8 +415,7 @@ private:
 
     ast::Name parseFragmentName()
     {
-        if (m_token.value == "on")
-            unexpected();
+        if (m_token.value == "on") unexpected();
         return parseName();
     }
 
@@ -482,8 +461,8 @@ private:
             if (isConst) {
                 expectToken(TokenKind::Dollar);
                 if (m_token.kind == TokenKind::Name)
-                    fail(token.start, "Unexpected variable '$" + std::string(m_token.value)
-                                          + "' in constant value.");
+                    fail(token.start, "Unexpected variable '$" + std::string(m_token.value) +
+                                          "' in constant value.");
                 unexpected(token);
             }
             return parseVariable();
@@ -592,9 +571,9 @@ private:
     {
         // Reset by every top-level type reference (see TypeModifierScope).
         if (++m_typeModifiers > MaxTypeModifiers)
-            throw SyntaxError{offset, "Type reference has more than "
-                                          + std::to_string(MaxTypeModifiers)
-                                          + " list and non-null modifiers."};
+            throw SyntaxError{offset, "Type reference has more than " +
+                                          std::to_string(MaxTypeModifiers) +
+                                          " list and non-null modifiers."};
     }
 
     ast::NamedType *parseNamedType()
@@ -638,7 +617,8 @@ private:
         const ast::OperationType operation = parseOperationType();
         expectToken(TokenKind::Colon);
         ast::NamedType *type = parseNamedType();
-        auto *definition = make<ast::OperationTypeDefinition>(ast::Kind::OperationTypeDefinition, start);
+        auto *definition =
+            make<ast::OperationTypeDefinition>(ast::Kind::OperationTypeDefinition, start);
         definition->operation = operation;
         definition->type = type;
         return definition;
@@ -704,8 +684,7 @@ private:
         expectToken(TokenKind::Colon);
         ast::Type *type = parseTopLevelTypeReference();
         ast::Value *defaultValue = nullptr;
-        if (expectOptionalToken(TokenKind::Equals))
-            defaultValue = parseValueLiteral(true);
+        if (expectOptionalToken(TokenKind::Equals)) defaultValue = parseValueLiteral(true);
         auto directives = parseDirectives(true);
         auto *input = make<ast::InputValueDefinition>(ast::Kind::InputValueDefinition, start);
         input->description = description;
@@ -727,8 +706,8 @@ private:
         const uint32_t start = m_token.start;
         ast::StringValue *description = parseDescription();
         if (m_token.value == "true" || m_token.value == "false" || m_token.value == "null")
-            fail(m_token.start, tokenDescription(m_token)
-                                    + " is reserved and cannot be used for an enum value.");
+            fail(m_token.start,
+                 tokenDescription(m_token) + " is reserved and cannot be used for an enum value.");
         const ast::Name name = parseName();
         auto directives = parseDirectives(true);
         auto *value = make<ast::EnumValueDefinition>(ast::Kind::EnumValueDefinition, start);
@@ -777,14 +756,11 @@ private:
         using K = ast::Kind;
         if (keyword == "scalar")
             return extension ? K::ScalarTypeExtension : K::ScalarTypeDefinition;
-        if (keyword == "type")
-            return extension ? K::ObjectTypeExtension : K::ObjectTypeDefinition;
+        if (keyword == "type") return extension ? K::ObjectTypeExtension : K::ObjectTypeDefinition;
         if (keyword == "interface")
             return extension ? K::InterfaceTypeExtension : K::InterfaceTypeDefinition;
-        if (keyword == "union")
-            return extension ? K::UnionTypeExtension : K::UnionTypeDefinition;
-        if (keyword == "enum")
-            return extension ? K::EnumTypeExtension : K::EnumTypeDefinition;
+        if (keyword == "union") return extension ? K::UnionTypeExtension : K::UnionTypeDefinition;
+        if (keyword == "enum") return extension ? K::EnumTypeExtension : K::EnumTypeDefinition;
         return extension ? K::InputObjectTypeExtension : K::InputObjectTypeDefinition;
     }
 
@@ -809,13 +785,11 @@ private:
     ast::Definition *parseTypeSystemExtension()
     {
         const Token keyword = lookahead();
-        if (keyword.kind != TokenKind::Name)
-            unexpected(keyword);
+        if (keyword.kind != TokenKind::Name) unexpected(keyword);
         const std::string_view v = keyword.value;
-        if (v == "schema")
-            return parseSchemaExtension();
-        if (v != "scalar" && v != "type" && v != "interface" && v != "union" && v != "enum"
-            && v != "input")
+        if (v == "schema") return parseSchemaExtension();
+        if (v != "scalar" && v != "type" && v != "interface" && v != "union" && v != "enum" &&
+            v != "input")
             unexpected(keyword);
         const uint32_t start = m_token.start;
         expectKeyword("extend");
@@ -823,8 +797,8 @@ private:
         ast::TypeDefinition body;
         body.name = parseName();
         parseTypeBody(v, body);
-        if (body.interfaces.empty() && body.directives.empty() && body.fields.empty()
-            && body.types.empty() && body.values.empty() && body.inputFields.empty())
+        if (body.interfaces.empty() && body.directives.empty() && body.fields.empty() &&
+            body.types.empty() && body.values.empty() && body.inputFields.empty())
             unexpected();
         auto *type = make<ast::TypeDefinition>(definitionKind(v, true), start);
         const uint32_t end = type->end;
@@ -848,8 +822,7 @@ private:
             } while (!expectOptionalToken(TokenKind::BraceR));
         }
         auto operationTypes = takeList<ast::OperationTypeDefinition>(mark);
-        if (directives.empty() && operationTypes.empty())
-            unexpected();
+        if (directives.empty() && operationTypes.empty()) unexpected();
         auto *schema = make<ast::SchemaDefinition>(ast::Kind::SchemaExtension, start);
         schema->directives = directives;
         schema->operationTypes = operationTypes;
@@ -871,8 +844,7 @@ private:
         do {
             const Token token = m_token;
             const ast::Name location = parseName();
-            if (!isDirectiveLocationName(location.value))
-                unexpected(token);
+            if (!isDirectiveLocationName(location.value)) unexpected(token);
             m_scratch.push_back(m_arena.make<ast::Name>(location));
         } while (expectOptionalToken(TokenKind::Pipe));
         auto locations = takeList<ast::Name>(mark);
@@ -887,14 +859,27 @@ private:
 
     static bool isDirectiveLocationName(std::string_view name)
     {
-        static constexpr std::string_view names[] = {
-            "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION",
-            "FRAGMENT_SPREAD", "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR",
-            "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM",
-            "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION"};
+        static constexpr std::string_view names[] = {"QUERY",
+                                                     "MUTATION",
+                                                     "SUBSCRIPTION",
+                                                     "FIELD",
+                                                     "FRAGMENT_DEFINITION",
+                                                     "FRAGMENT_SPREAD",
+                                                     "INLINE_FRAGMENT",
+                                                     "VARIABLE_DEFINITION",
+                                                     "SCHEMA",
+                                                     "SCALAR",
+                                                     "OBJECT",
+                                                     "FIELD_DEFINITION",
+                                                     "ARGUMENT_DEFINITION",
+                                                     "INTERFACE",
+                                                     "UNION",
+                                                     "ENUM",
+                                                     "ENUM_VALUE",
+                                                     "INPUT_OBJECT",
+                                                     "INPUT_FIELD_DEFINITION"};
         for (std::string_view n : names)
-            if (n == name)
-                return true;
+            if (n == name) return true;
         return false;
     }
 
@@ -916,15 +901,15 @@ ParseResult parse(QByteArray text, const ParseLimits &limits, const QString &sou
 {
     ParseResult result;
     if (limits.maxBytes && text.size() > limits.maxBytes) {
-        result.error = GraphQLError{"Document is too large: " + std::to_string(text.size())
-                                        + " bytes, the limit is " + std::to_string(limits.maxBytes)
-                                        + " bytes.",
-                                    {}};
+        result.error =
+            GraphQLError{"Document is too large: " + std::to_string(text.size()) +
+                             " bytes, the limit is " + std::to_string(limits.maxBytes) + " bytes.",
+                         {}};
         return result;
     }
-    if (!isValidUtf8(text))
-        text = QString::fromUtf8(text).toUtf8();
-    std::unique_ptr<ParsedDocument> document(new ParsedDocument(Source(std::move(text), sourceName)));
+    if (!isValidUtf8(text)) text = QString::fromUtf8(text).toUtf8();
+    std::unique_ptr<ParsedDocument> document(
+        new ParsedDocument(Source(std::move(text), sourceName)));
     try {
         Parser parser(*document, limits);
         document->m_root = parser.parseDocument();

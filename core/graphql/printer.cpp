@@ -38,8 +38,7 @@ void printValueTo(std::string &out, const ast::Value &value)
         out += '[';
         bool first = true;
         for (const ast::Value *item : static_cast<const ast::ListValue &>(value).values) {
-            if (!first)
-                out += ", ";
+            if (!first) out += ", ";
             first = false;
             printValueTo(out, *item);
         }
@@ -50,8 +49,7 @@ void printValueTo(std::string &out, const ast::Value &value)
         out += '{';
         bool first = true;
         for (const ast::ObjectField *field : static_cast<const ast::ObjectValue &>(value).fields) {
-            if (!first)
-                out += ", ";
+            if (!first) out += ", ";
             first = false;
             out += field->name.value;
             out += ": ";
@@ -65,7 +63,10 @@ void printValueTo(std::string &out, const ast::Value &value)
     }
 }
 
-bool isWhiteSpace(char c) { return c == ' ' || c == '\t'; }
+bool isWhiteSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 } // namespace
 
@@ -123,11 +124,12 @@ std::string printString(std::string_view value)
                 std::snprintf(buffer, sizeof buffer, "\\u%04X", c);
                 out += buffer;
             }
-        } else if (c == 0xC2 && i + 1 < value.size()
-                   && static_cast<unsigned char>(value[i + 1]) >= 0x80
-                   && static_cast<unsigned char>(value[i + 1]) <= 0x9F) {
+        } else if (c == 0xC2 && i + 1 < value.size() &&
+                   static_cast<unsigned char>(value[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(value[i + 1]) <= 0x9F) {
             // C1 control characters U+0080..U+009F are escaped too.
-            std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned char>(value[i + 1]));
+            std::snprintf(buffer, sizeof buffer, "\\u%04X",
+                          static_cast<unsigned char>(value[i + 1]));
             out += buffer;
             ++i;
         } else {
@@ -157,8 +159,7 @@ std::string printBlockString(std::string_view value)
         for (size_t i = 0; i < text.size(); ++i) {
             if (text[i] == '\n' || text[i] == '\r') {
                 lines.push_back(text.substr(start, i - start));
-                if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                    ++i;
+                if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
                 start = i + 1;
             }
         }
@@ -168,32 +169,28 @@ std::string printBlockString(std::string_view value)
     bool forceLeadingNewLine = lines.size() > 1;
     for (size_t i = 1; i < lines.size() && forceLeadingNewLine; ++i)
         forceLeadingNewLine = lines[i].empty() || isWhiteSpace(lines[i][0]);
-    const bool hasTrailingTripleQuotes = escaped.size() >= 4
-                                         && std::string_view(escaped).substr(escaped.size() - 4) == "\\\"\"\"";
+    const bool hasTrailingTripleQuotes =
+        escaped.size() >= 4 && std::string_view(escaped).substr(escaped.size() - 4) == "\\\"\"\"";
     const bool hasTrailingQuote = !value.empty() && value.back() == '"' && !hasTrailingTripleQuotes;
     const bool hasTrailingSlash = !value.empty() && value.back() == '\\';
     const bool forceTrailingNewline = hasTrailingQuote || hasTrailingSlash;
     // graphql-js measures the length in UTF-16 code units; count code points, as Python does.
     size_t length = 0;
     for (char c : value)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-            ++length;
-    const bool printAsMultipleLines = !isSingleLine || length > 70 || forceTrailingNewline
-                                      || forceLeadingNewLine || hasTrailingTripleQuotes;
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++length;
+    const bool printAsMultipleLines = !isSingleLine || length > 70 || forceTrailingNewline ||
+                                      forceLeadingNewLine || hasTrailingTripleQuotes;
     std::string result;
     const bool skipLeadingNewLine = isSingleLine && !value.empty() && isWhiteSpace(value[0]);
-    if ((printAsMultipleLines && !skipLeadingNewLine) || forceLeadingNewLine)
-        result += '\n';
+    if ((printAsMultipleLines && !skipLeadingNewLine) || forceLeadingNewLine) result += '\n';
     result += escaped;
-    if (printAsMultipleLines || forceTrailingNewline)
-        result += '\n';
+    if (printAsMultipleLines || forceTrailingNewline) result += '\n';
     return "\"\"\"" + result + "\"\"\"";
 }
 
 bool isPrintableAsBlockString(std::string_view value)
 {
-    if (value.empty())
-        return true;
+    if (value.empty()) return true;
     bool isEmptyLine = true;
     bool hasIndent = false;
     bool hasCommonIndent = true;
@@ -201,14 +198,24 @@ bool isPrintableAsBlockString(std::string_view value)
     for (char ch : value) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case 0x00: case 0x01: case 0x02: case 0x03: case 0x04: case 0x05: case 0x06: case 0x07:
-        case 0x08: case 0x0B: case 0x0C: case 0x0E: case 0x0F:
+        case 0x00:
+        case 0x01:
+        case 0x02:
+        case 0x03:
+        case 0x04:
+        case 0x05:
+        case 0x06:
+        case 0x07:
+        case 0x08:
+        case 0x0B:
+        case 0x0C:
+        case 0x0E:
+        case 0x0F:
             return false; // non-printable characters
         case '\r':
             return false; // \r or \r\n would read back as \n
         case '\n':
-            if (isEmptyLine && !seenNonEmptyLine)
-                return false; // a leading new line
+            if (isEmptyLine && !seenNonEmptyLine) return false; // a leading new line
             seenNonEmptyLine = true;
             isEmptyLine = true;
             hasIndent = false;
@@ -222,10 +229,8 @@ bool isPrintableAsBlockString(std::string_view value)
             isEmptyLine = false;
         }
     }
-    if (isEmptyLine)
-        return false; // trailing empty lines
-    if (hasCommonIndent && seenNonEmptyLine)
-        return false; // internal indentation
+    if (isEmptyLine) return false;                         // trailing empty lines
+    if (hasCommonIndent && seenNonEmptyLine) return false; // internal indentation
     return true;
 }
 

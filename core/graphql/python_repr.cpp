@@ -17,8 +17,7 @@ constexpr size_t MaxListSize = 10;
 char32_t decode(std::string_view s, size_t &i)
 {
     const auto b0 = static_cast<unsigned char>(s[i++]);
-    if (b0 < 0x80)
-        return b0;
+    if (b0 < 0x80) return b0;
     int extra = (b0 & 0xE0) == 0xC0 ? 1 : (b0 & 0xF0) == 0xE0 ? 2 : 3;
     char32_t cp = b0 & (extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07);
     while (extra-- > 0 && i < s.size())
@@ -28,8 +27,7 @@ char32_t decode(std::string_view s, size_t &i)
 
 bool isPrintable(char32_t c)
 {
-    if (c == ' ')
-        return true;
+    if (c == ' ') return true;
     switch (QChar::category(c)) {
     case QChar::Other_Control:
     case QChar::Other_Format:
@@ -69,10 +67,8 @@ std::string truncate(const std::string &text)
 {
     std::vector<size_t> starts; // byte offset of each character
     for (size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-            starts.push_back(i);
-    if (starts.size() <= MaxStringSize)
-        return text;
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    if (starts.size() <= MaxStringSize) return text;
     const size_t head = (MaxStringSize - 3) / 2;
     const size_t tail = MaxStringSize - 3 - head;
     return text.substr(0, starts[head]) + "..." + text.substr(starts[starts.size() - tail]);
@@ -125,8 +121,7 @@ void inspectTo(std::string &out, const JsonValue &value, size_t depth)
     out += isList ? '[' : '{';
     bool first = true;
     for (long index : indices) {
-        if (!first)
-            out += ", ";
+        if (!first) out += ", ";
         first = false;
         if (index < 0) {
             out += "...";

@@ -10,8 +10,7 @@ const ast::OperationDefinition *selectOperation(const ast::Document &document,
 {
     const ast::OperationDefinition *operation = nullptr;
     for (const ast::Definition *definition : document.definitions) {
-        if (definition->kind != ast::Kind::OperationDefinition)
-            continue;
+        if (definition->kind != ast::Kind::OperationDefinition) continue;
         const auto *candidate = static_cast<const ast::OperationDefinition *>(definition);
         if (!operationName) {
             if (operation) {
@@ -24,12 +23,16 @@ const ast::OperationDefinition *selectOperation(const ast::Document &document,
         }
     }
     if (!operation)
-        *error = {operationName ? "Unknown operation named '" + *operationName + "'." : "Must provide an operation.", {}};
+        *error = {operationName ? "Unknown operation named '" + *operationName + "'."
+                                : "Must provide an operation.",
+                  {}};
     return operation;
 }
 
-CheckedRequest checkRequest(const Schema &schema, const QByteArray &query, const JsonValue &variables,
-                            const std::optional<std::string> &operationName, const RequestLimits &limits)
+CheckedRequest checkRequest(const Schema &schema, const QByteArray &query,
+                            const JsonValue &variables,
+                            const std::optional<std::string> &operationName,
+                            const RequestLimits &limits)
 {
     CheckedRequest request;
     ParseResult parsed = parse(query, limits.parse);
@@ -39,15 +42,15 @@ CheckedRequest checkRequest(const Schema &schema, const QByteArray &query, const
     }
     request.document = std::move(parsed.document);
     request.errors = validate(schema, *request.document, limits.validation);
-    if (!request.errors.empty())
-        return request;
+    if (!request.errors.empty()) return request;
     GraphQLError error;
     request.operation = selectOperation(request.document->root(), operationName, &error);
     if (!request.operation) {
         request.errors.push_back(std::move(error));
         return request;
     }
-    CoercedVariables coerced = coerceVariableValues(schema, *request.document, *request.operation, variables);
+    CoercedVariables coerced =
+        coerceVariableValues(schema, *request.document, *request.operation, variables);
     request.variables = std::move(coerced.values);
     request.errors = std::move(coerced.errors);
     return request;

@@ -31,8 +31,10 @@ struct CheckedRequest
     bool ok() const { return errors.empty(); }
 };
 
-CheckedRequest checkRequest(const Schema &schema, const QByteArray &query, const JsonValue &variables,
-                            const std::optional<std::string> &operationName, const RequestLimits &limits = {});
+CheckedRequest checkRequest(const Schema &schema, const QByteArray &query,
+                            const JsonValue &variables,
+                            const std::optional<std::string> &operationName,
+                            const RequestLimits &limits = {});
 
 // graphql-core's operation selection: the only operation, or the one `operationName` names (the
 // last of that name); nullptr with *error set otherwise.

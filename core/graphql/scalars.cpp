@@ -23,8 +23,7 @@ bool isBuiltIn(const NamedType &type, std::string_view name)
 // An integral JSON number, or a float with an integral value (Python's is_integer).
 bool isIntegral(const JsonValue &v)
 {
-    if (v.isInt())
-        return true;
+    if (v.isInt()) return true;
     if (v.isDouble()) {
         const double d = v.toDouble();
         return std::isfinite(d) && std::floor(d) == d;
@@ -59,13 +58,12 @@ Coercion parseEnumLiteral(const NamedType &type, const ast::Value &node)
     const std::string valueText = printValue(node);
     if (node.kind == ast::Kind::EnumValue) {
         const std::string_view name = static_cast<const ast::EnumValue &>(node).value;
-        if (type.enumValue(name))
-            return Coercion::success(std::string(name));
-        return Coercion::failure("Value '" + valueText + "' does not exist in '" + type.name
-                                 + "' enum." + didYouMeanEnumValue(type, valueText));
+        if (type.enumValue(name)) return Coercion::success(std::string(name));
+        return Coercion::failure("Value '" + valueText + "' does not exist in '" + type.name +
+                                 "' enum." + didYouMeanEnumValue(type, valueText));
     }
-    return Coercion::failure("Enum '" + type.name + "' cannot represent non-enum value: " + valueText
-                             + "." + didYouMeanEnumValue(type, valueText));
+    return Coercion::failure("Enum '" + type.name + "' cannot represent non-enum value: " +
+                             valueText + "." + didYouMeanEnumValue(type, valueText));
 }
 
 } // namespace
@@ -79,8 +77,7 @@ JsonValue valueFromAstUntyped(const ast::Value &node, const JsonValue *variables
         const std::string_view text = static_cast<const ast::IntValue &>(node).value;
         int64_t i = 0;
         auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), i);
-        if (ec == std::errc())
-            return i;
+        if (ec == std::errc()) return i;
         return parseDouble(text);
     }
     case ast::Kind::FloatValue:
@@ -106,8 +103,7 @@ JsonValue valueFromAstUntyped(const ast::Value &node, const JsonValue *variables
     case ast::Kind::Variable: {
         const auto &name = static_cast<const ast::Variable &>(node).name.value;
         if (variables)
-            if (const JsonValue *v = variables->find(name))
-                return *v;
+            if (const JsonValue *v = variables->find(name)) return *v;
         return {};
     }
     default:
@@ -117,8 +113,7 @@ JsonValue valueFromAstUntyped(const ast::Value &node, const JsonValue *variables
 
 Coercion parseLiteral(const NamedType &type, const ast::Value &node, const JsonValue *variables)
 {
-    if (type.kind == TypeKind::Enum)
-        return parseEnumLiteral(type, node);
+    if (type.kind == TypeKind::Enum) return parseEnumLiteral(type, node);
     if (isBuiltIn(type, "Int")) {
         if (node.kind != ast::Kind::IntValue)
             return Coercion::failure("Int cannot represent non-integer value: " + printValue(node));
@@ -126,12 +121,14 @@ Coercion parseLiteral(const NamedType &type, const ast::Value &node, const JsonV
         int64_t i = 0;
         auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), i);
         if (ec != std::errc() || i < MinInt || i > MaxInt)
-            return Coercion::failure("Int cannot represent non 32-bit signed integer value: " + std::string(text));
+            return Coercion::failure("Int cannot represent non 32-bit signed integer value: " +
+                                     std::string(text));
         return Coercion::success(i);
     }
     if (isBuiltIn(type, "Float")) {
         if (node.kind != ast::Kind::FloatValue && node.kind != ast::Kind::IntValue)
-            return Coercion::failure("Float cannot represent non numeric value: " + printValue(node));
+            return Coercion::failure("Float cannot represent non numeric value: " +
+                                     printValue(node));
         const std::string_view text = node.kind == ast::Kind::FloatValue
                                           ? static_cast<const ast::FloatValue &>(node).value
                                           : static_cast<const ast::IntValue &>(node).value;
@@ -139,23 +136,28 @@ Coercion parseLiteral(const NamedType &type, const ast::Value &node, const JsonV
     }
     if (isBuiltIn(type, "String")) {
         if (node.kind != ast::Kind::StringValue)
-            return Coercion::failure("String cannot represent a non string value: " + printValue(node));
+            return Coercion::failure("String cannot represent a non string value: " +
+                                     printValue(node));
         return Coercion::success(std::string(static_cast<const ast::StringValue &>(node).value));
     }
     if (isBuiltIn(type, "Boolean")) {
         if (node.kind != ast::Kind::BooleanValue)
-            return Coercion::failure("Boolean cannot represent a non boolean value: " + printValue(node));
+            return Coercion::failure("Boolean cannot represent a non boolean value: " +
+                                     printValue(node));
         return Coercion::success(static_cast<const ast::BooleanValue &>(node).value);
     }
     if (isBuiltIn(type, "ID")) {
         if (node.kind == ast::Kind::StringValue)
-            return Coercion::success(std::string(static_cast<const ast::StringValue &>(node).value));
+            return Coercion::success(
+                std::string(static_cast<const ast::StringValue &>(node).value));
         if (node.kind == ast::Kind::IntValue)
             return Coercion::success(std::string(static_cast<const ast::IntValue &>(node).value));
-        return Coercion::failure("ID cannot represent a non-string and non-integer value: " + printValue(node));
+        return Coercion::failure("ID cannot represent a non-string and non-integer value: " +
+                                 printValue(node));
     }
     // A custom scalar takes any literal as it is.
-    if (node.kind == ast::Kind::Variable && !(variables && variables->find(static_cast<const ast::Variable &>(node).name.value)))
+    if (node.kind == ast::Kind::Variable &&
+        !(variables && variables->find(static_cast<const ast::Variable &>(node).name.value)))
         return {};
     return Coercion::success(valueFromAstUntyped(node, variables));
 }
@@ -164,41 +166,46 @@ Coercion parseInputValue(const NamedType &type, const JsonValue &input)
 {
     if (type.kind == TypeKind::Enum) {
         if (input.isString()) {
-            if (type.enumValue(input.toString()))
-                return Coercion::success(input);
-            return Coercion::failure("Value '" + input.toString() + "' does not exist in '" + type.name
-                                     + "' enum." + didYouMeanEnumValue(type, input.toString()));
+            if (type.enumValue(input.toString())) return Coercion::success(input);
+            return Coercion::failure("Value '" + input.toString() + "' does not exist in '" +
+                                     type.name + "' enum." +
+                                     didYouMeanEnumValue(type, input.toString()));
         }
         const std::string valueText = pythonInspect(input);
-        return Coercion::failure("Enum '" + type.name + "' cannot represent non-string value: "
-                                 + valueText + "." + didYouMeanEnumValue(type, valueText));
+        return Coercion::failure("Enum '" + type.name + "' cannot represent non-string value: " +
+                                 valueText + "." + didYouMeanEnumValue(type, valueText));
     }
     if (isBuiltIn(type, "Int")) {
         if (!isIntegral(input))
-            return Coercion::failure("Int cannot represent non-integer value: " + pythonInspect(input));
+            return Coercion::failure("Int cannot represent non-integer value: " +
+                                     pythonInspect(input));
         const double d = input.toDouble();
-        if (input.isInt() ? (input.toInt() < MinInt || input.toInt() > MaxInt) : (d < MinInt || d > MaxInt))
-            return Coercion::failure("Int cannot represent non 32-bit signed integer value: " + pythonInspect(input));
+        if (input.isInt() ? (input.toInt() < MinInt || input.toInt() > MaxInt)
+                          : (d < MinInt || d > MaxInt))
+            return Coercion::failure("Int cannot represent non 32-bit signed integer value: " +
+                                     pythonInspect(input));
         return Coercion::success(input.toInt());
     }
     if (isBuiltIn(type, "Float")) {
         if (!input.isNumber() || !std::isfinite(input.toDouble()))
-            return Coercion::failure("Float cannot represent non numeric value: " + pythonInspect(input));
+            return Coercion::failure("Float cannot represent non numeric value: " +
+                                     pythonInspect(input));
         return Coercion::success(input.toDouble());
     }
     if (isBuiltIn(type, "String")) {
         if (!input.isString())
-            return Coercion::failure("String cannot represent a non string value: " + pythonInspect(input));
+            return Coercion::failure("String cannot represent a non string value: " +
+                                     pythonInspect(input));
         return Coercion::success(input);
     }
     if (isBuiltIn(type, "Boolean")) {
         if (!input.isBool())
-            return Coercion::failure("Boolean cannot represent a non boolean value: " + pythonInspect(input));
+            return Coercion::failure("Boolean cannot represent a non boolean value: " +
+                                     pythonInspect(input));
         return Coercion::success(input);
     }
     if (isBuiltIn(type, "ID")) {
-        if (input.isString())
-            return Coercion::success(input);
+        if (input.isString()) return Coercion::success(input);
         if (isIntegral(input))
             return Coercion::success(input.isInt() ? std::to_string(input.toInt())
                                                    : std::to_string(int64_t(input.toDouble())));
@@ -210,32 +217,34 @@ Coercion parseInputValue(const NamedType &type, const JsonValue &input)
 Coercion serializeLeaf(const NamedType &type, const JsonValue &value)
 {
     if (type.kind == TypeKind::Enum) {
-        if (value.isString() && type.enumValue(value.toString()))
-            return Coercion::success(value);
-        return Coercion::failure("Enum '" + type.name + "' cannot represent value: " + pythonInspect(value));
+        if (value.isString() && type.enumValue(value.toString())) return Coercion::success(value);
+        return Coercion::failure("Enum '" + type.name +
+                                 "' cannot represent value: " + pythonInspect(value));
     }
     if (isBuiltIn(type, "Int")) {
-        if (value.isBool())
-            return Coercion::success(int64_t(value.toBool() ? 1 : 0));
+        if (value.isBool()) return Coercion::success(int64_t(value.toBool() ? 1 : 0));
         JsonValue number = value;
         if (value.isString()) {
             const std::string &s = value.toString();
             int64_t i = 0;
             auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
             if (s.empty() || ec != std::errc() || p != s.data() + s.size())
-                return Coercion::failure("Int cannot represent non-integer value: " + pythonInspect(value));
+                return Coercion::failure("Int cannot represent non-integer value: " +
+                                         pythonInspect(value));
             number = i;
         }
         if (!isIntegral(number))
-            return Coercion::failure("Int cannot represent non-integer value: " + pythonInspect(value));
+            return Coercion::failure("Int cannot represent non-integer value: " +
+                                     pythonInspect(value));
         const double d = number.toDouble();
-        if (number.isInt() ? (number.toInt() < MinInt || number.toInt() > MaxInt) : (d < MinInt || d > MaxInt))
-            return Coercion::failure("Int cannot represent non 32-bit signed integer value: " + pythonInspect(value));
+        if (number.isInt() ? (number.toInt() < MinInt || number.toInt() > MaxInt)
+                           : (d < MinInt || d > MaxInt))
+            return Coercion::failure("Int cannot represent non 32-bit signed integer value: " +
+                                     pythonInspect(value));
         return Coercion::success(number.toInt());
     }
     if (isBuiltIn(type, "Float")) {
-        if (value.isBool())
-            return Coercion::success(int64_t(value.toBool() ? 1 : 0));
+        if (value.isBool()) return Coercion::success(int64_t(value.toBool() ? 1 : 0));
         if (value.isNumber() && std::isfinite(value.toDouble()))
             return Coercion::success(value.toDouble());
         if (value.isString() && !value.toString().empty()) {
@@ -245,29 +254,26 @@ Coercion serializeLeaf(const NamedType &type, const JsonValue &value)
             if (ec == std::errc() && p == s.data() + s.size() && std::isfinite(d))
                 return Coercion::success(d);
         }
-        return Coercion::failure("Float cannot represent non numeric value: " + pythonInspect(value));
+        return Coercion::failure("Float cannot represent non numeric value: " +
+                                 pythonInspect(value));
     }
     if (isBuiltIn(type, "String")) {
-        if (value.isString())
-            return Coercion::success(value);
-        if (value.isBool())
-            return Coercion::success(value.toBool() ? "true" : "false");
-        if (value.isInt())
-            return Coercion::success(std::to_string(value.toInt()));
+        if (value.isString()) return Coercion::success(value);
+        if (value.isBool()) return Coercion::success(value.toBool() ? "true" : "false");
+        if (value.isInt()) return Coercion::success(std::to_string(value.toInt()));
         if (value.isDouble() && std::isfinite(value.toDouble()))
             return Coercion::success(pythonFloatRepr(value.toDouble()));
         return Coercion::failure("String cannot represent value: " + pythonInspect(value));
     }
     if (isBuiltIn(type, "Boolean")) {
-        if (value.isBool())
-            return Coercion::success(value);
+        if (value.isBool()) return Coercion::success(value);
         if (value.isNumber() && std::isfinite(value.toDouble()))
             return Coercion::success(value.toDouble() != 0);
-        return Coercion::failure("Boolean cannot represent a non boolean value: " + pythonInspect(value));
+        return Coercion::failure("Boolean cannot represent a non boolean value: " +
+                                 pythonInspect(value));
     }
     if (isBuiltIn(type, "ID")) {
-        if (value.isString())
-            return Coercion::success(value);
+        if (value.isString()) return Coercion::success(value);
         if (isIntegral(value))
             return Coercion::success(value.isInt() ? std::to_string(value.toInt())
                                                    : std::to_string(int64_t(value.toDouble())));

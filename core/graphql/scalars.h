@@ -22,7 +22,8 @@ struct Coercion
 
 // A literal in a document, for a scalar or enum type (parse_literal). Variables only matter to
 // custom scalars, whose literals are taken as they are.
-Coercion parseLiteral(const NamedType &leafType, const ast::Value &node, const JsonValue *variables);
+Coercion parseLiteral(const NamedType &leafType, const ast::Value &node,
+                      const JsonValue *variables);
 // A JSON input value, e.g. from the variables (parse_value).
 Coercion parseInputValue(const NamedType &leafType, const JsonValue &input);
 // A result value on its way out (serialize).

@@ -21,8 +21,7 @@ TypeRef TypeRef::nonNull(TypeRef inner)
 
 TypeRef TypeRef::ofType() const
 {
-    if (m_depth == 0)
-        return *this;
+    if (m_depth == 0) return *this;
     TypeRef t = *this;
     --t.m_depth;
     t.m_mods &= (t.m_depth == 64 ? ~uint64_t(0) : (uint64_t(1) << t.m_depth) - 1);
@@ -36,52 +35,44 @@ TypeKind TypeRef::kind() const
 
 std::string TypeRef::toString() const
 {
-    if (!m_named)
-        return {};
-    if (isNonNull())
-        return ofType().toString() + '!';
-    if (isList())
-        return '[' + ofType().toString() + ']';
+    if (!m_named) return {};
+    if (isNonNull()) return ofType().toString() + '!';
+    if (isList()) return '[' + ofType().toString() + ']';
     return m_named->name;
 }
 
 const InputValue *FieldDefinition::argument(std::string_view name) const
 {
     for (const InputValue &a : arguments)
-        if (a.name == name)
-            return &a;
+        if (a.name == name) return &a;
     return nullptr;
 }
 
 const FieldDefinition *NamedType::field(std::string_view name) const
 {
     for (const FieldDefinition &f : fields)
-        if (f.name == name)
-            return &f;
+        if (f.name == name) return &f;
     return nullptr;
 }
 
 const InputValue *NamedType::inputField(std::string_view name) const
 {
     for (const InputValue &f : inputFields)
-        if (f.name == name)
-            return &f;
+        if (f.name == name) return &f;
     return nullptr;
 }
 
 const EnumValueDefinition *NamedType::enumValue(std::string_view name) const
 {
     for (const EnumValueDefinition &v : enumValues)
-        if (v.name == name)
-            return &v;
+        if (v.name == name) return &v;
     return nullptr;
 }
 
 const InputValue *DirectiveDefinition::argument(std::string_view name) const
 {
     for (const InputValue &a : arguments)
-        if (a.name == name)
-            return &a;
+        if (a.name == name) return &a;
     return nullptr;
 }
 
@@ -92,11 +83,25 @@ bool DirectiveDefinition::hasLocation(DirectiveLocation location) const
 
 namespace {
 
-constexpr const char *LocationNames[] = {
-    "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
-    "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
-    "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
-    "INPUT_FIELD_DEFINITION"};
+constexpr const char *LocationNames[] = {"QUERY",
+                                         "MUTATION",
+                                         "SUBSCRIPTION",
+                                         "FIELD",
+                                         "FRAGMENT_DEFINITION",
+                                         "FRAGMENT_SPREAD",
+                                         "INLINE_FRAGMENT",
+                                         "VARIABLE_DEFINITION",
+                                         "SCHEMA",
+                                         "SCALAR",
+                                         "OBJECT",
+                                         "FIELD_DEFINITION",
+                                         "ARGUMENT_DEFINITION",
+                                         "INTERFACE",
+                                         "UNION",
+                                         "ENUM",
+                                         "ENUM_VALUE",
+                                         "INPUT_OBJECT",
+                                         "INPUT_FIELD_DEFINITION"};
 
 NamedType makeScalar(const char *name, const char *description)
 {
@@ -118,8 +123,7 @@ const char *directiveLocationName(DirectiveLocation location)
 std::optional<DirectiveLocation> directiveLocationFromName(std::string_view name)
 {
     for (int i = 0; i < int(std::size(LocationNames)); ++i)
-        if (name == LocationNames[i])
-            return DirectiveLocation(i);
+        if (name == LocationNames[i]) return DirectiveLocation(i);
     return std::nullopt;
 }
 
@@ -142,8 +146,7 @@ const NamedType *Schema::builtInScalar(std::string_view name)
                          "(such as `4`) input value will be accepted as an ID."),
     };
     for (const NamedType &t : scalars)
-        if (t.name == name)
-            return &t;
+        if (t.name == name) return &t;
     return nullptr;
 }
 
@@ -177,8 +180,7 @@ const DirectiveDefinition *Schema::directive(std::string_view name) const
 const std::vector<const NamedType *> &Schema::possibleTypes(const NamedType *abstract) const
 {
     static const std::vector<const NamedType *> none;
-    if (abstract && abstract->kind == TypeKind::Union)
-        return abstract->unionMembers;
+    if (abstract && abstract->kind == TypeKind::Union) return abstract->unionMembers;
     auto it = m_possibleTypes.find(abstract);
     return it == m_possibleTypes.end() ? none : it->second;
 }
@@ -192,54 +194,48 @@ bool Schema::isPossibleType(const NamedType *abstract, const NamedType *object) 
 bool Schema::isSubType(const NamedType *abstract, const NamedType *maybeSub) const
 {
     if (abstract->kind == TypeKind::Union)
-        return std::find(abstract->unionMembers.begin(), abstract->unionMembers.end(), maybeSub)
-               != abstract->unionMembers.end();
+        return std::find(abstract->unionMembers.begin(), abstract->unionMembers.end(), maybeSub) !=
+               abstract->unionMembers.end();
     if (maybeSub->kind == TypeKind::Object || maybeSub->kind == TypeKind::Interface)
-        return std::find(maybeSub->interfaces.begin(), maybeSub->interfaces.end(), abstract)
-               != maybeSub->interfaces.end();
+        return std::find(maybeSub->interfaces.begin(), maybeSub->interfaces.end(), abstract) !=
+               maybeSub->interfaces.end();
     return false;
 }
 
 bool Schema::isTypeSubTypeOf(TypeRef maybeSubType, TypeRef superType) const
 {
-    if (maybeSubType == superType)
-        return true;
+    if (maybeSubType == superType) return true;
     if (superType.isNonNull()) {
         if (maybeSubType.isNonNull())
             return isTypeSubTypeOf(maybeSubType.ofType(), superType.ofType());
         return false;
     }
-    if (maybeSubType.isNonNull())
-        return isTypeSubTypeOf(maybeSubType.ofType(), superType);
+    if (maybeSubType.isNonNull()) return isTypeSubTypeOf(maybeSubType.ofType(), superType);
     if (superType.isList()) {
         if (maybeSubType.isList())
             return isTypeSubTypeOf(maybeSubType.ofType(), superType.ofType());
         return false;
     }
-    if (maybeSubType.isList())
-        return false;
+    if (maybeSubType.isList()) return false;
     const NamedType *super = superType.named();
     const NamedType *sub = maybeSubType.named();
-    return super->isAbstractType()
-           && (sub->kind == TypeKind::Interface || sub->kind == TypeKind::Object)
-           && isSubType(super, sub);
+    return super->isAbstractType() &&
+           (sub->kind == TypeKind::Interface || sub->kind == TypeKind::Object) &&
+           isSubType(super, sub);
 }
 
 bool Schema::doTypesOverlap(const NamedType *a, const NamedType *b) const
 {
-    if (a == b)
-        return true;
+    if (a == b) return true;
     if (a->isAbstractType()) {
         if (b->isAbstractType()) {
             for (const NamedType *t : possibleTypes(b))
-                if (isSubType(a, t))
-                    return true;
+                if (isSubType(a, t)) return true;
             return false;
         }
         return isSubType(a, b);
     }
-    if (b->isAbstractType())
-        return isSubType(b, a);
+    if (b->isAbstractType()) return isSubType(b, a);
     return false;
 }
 

@@ -15,7 +15,15 @@
 
 namespace subscope::graphql {
 
-enum class TypeKind : uint8_t { Scalar, Object, Interface, Union, Enum, InputObject };
+enum class TypeKind : uint8_t
+{
+    Scalar,
+    Object,
+    Interface,
+    Union,
+    Enum,
+    InputObject
+};
 
 struct NamedType;
 
@@ -25,7 +33,9 @@ class TypeRef
 {
 public:
     TypeRef() = default;
-    TypeRef(const NamedType *named) : m_named(named) {}
+    TypeRef(const NamedType *named)
+        : m_named(named)
+    {}
 
     static TypeRef listOf(TypeRef inner);
     static TypeRef nonNull(TypeRef inner);
@@ -112,27 +122,34 @@ struct NamedType
     std::string name;
     std::optional<std::string> description;
     std::optional<std::string> specifiedByURL;
-    bool builtIn = false;      // the specified scalars and the introspection types
-    std::vector<FieldDefinition> fields;              // object, interface
-    std::vector<const NamedType *> interfaces;        // object, interface
-    std::vector<const NamedType *> unionMembers;      // union
-    std::vector<EnumValueDefinition> enumValues;      // enum
-    std::vector<InputValue> inputFields;              // input object
-    std::optional<std::string> modelName;             // @model: groups <name>Created, ...
+    bool builtIn = false;                      // the specified scalars and the introspection types
+    std::vector<FieldDefinition> fields;       // object, interface
+    std::vector<const NamedType *> interfaces; // object, interface
+    std::vector<const NamedType *> unionMembers; // union
+    std::vector<EnumValueDefinition> enumValues; // enum
+    std::vector<InputValue> inputFields;         // input object
+    std::optional<std::string> modelName;        // @model: groups <name>Created, ...
     uint32_t offset = 0;
 
     const FieldDefinition *field(std::string_view name) const;
     const InputValue *inputField(std::string_view name) const;
     const EnumValueDefinition *enumValue(std::string_view name) const;
 
-    bool isInputType() const { return kind == TypeKind::Scalar || kind == TypeKind::Enum || kind == TypeKind::InputObject; }
+    bool isInputType() const
+    {
+        return kind == TypeKind::Scalar || kind == TypeKind::Enum || kind == TypeKind::InputObject;
+    }
     bool isOutputType() const { return kind != TypeKind::InputObject; }
     bool isLeafType() const { return kind == TypeKind::Scalar || kind == TypeKind::Enum; }
-    bool isCompositeType() const { return kind == TypeKind::Object || kind == TypeKind::Interface || kind == TypeKind::Union; }
+    bool isCompositeType() const
+    {
+        return kind == TypeKind::Object || kind == TypeKind::Interface || kind == TypeKind::Union;
+    }
     bool isAbstractType() const { return kind == TypeKind::Interface || kind == TypeKind::Union; }
 };
 
-enum class DirectiveLocation : uint8_t {
+enum class DirectiveLocation : uint8_t
+{
     Query,
     Mutation,
     Subscription,

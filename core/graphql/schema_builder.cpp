@@ -1,8 +1,8 @@
 #include "schema_builder.h"
 
 #include "groups.h"
-#include "logging.h"
 #include "introspection_schema.h"
+#include "logging.h"
 #include "parser.h"
 #include "printer.h"
 #include "scalars.h"
@@ -65,12 +65,14 @@ TypeKind kindOf(ast::Kind kind)
     }
 }
 
-std::string str(std::string_view s) { return std::string(s); }
+std::string str(std::string_view s)
+{
+    return std::string(s);
+}
 
 std::optional<std::string> descriptionOf(const ast::StringValue *description)
 {
-    if (!description)
-        return std::nullopt;
+    if (!description) return std::nullopt;
     return str(description->value);
 }
 
@@ -121,15 +123,13 @@ public:
         computeDefaults();
         applyDirectiveUses();
         pickRootTypes();
-        if (m_errors.empty())
-            finish();
+        if (m_errors.empty()) finish();
         if (m_errors.empty()) {
             SchemaChecks checks(*m_schema);
             for (const SchemaProblem &p : checks.run())
                 error(p.offset, p.message);
         }
-        if (!m_errors.empty())
-            return {nullptr, formattedErrors()};
+        if (!m_errors.empty()) return {nullptr, formattedErrors()};
         return {std::shared_ptr<const Schema>(m_schema.release()), {}};
     }
 
@@ -178,7 +178,10 @@ private:
             .arg(QString::fromStdString(message));
     }
 
-    void error(uint32_t offset, std::string message) { m_errors.push_back({offset, std::move(message)}); }
+    void error(uint32_t offset, std::string message)
+    {
+        m_errors.push_back({offset, std::move(message)});
+    }
 
     QStringList formattedErrors() const
     {
@@ -194,7 +197,8 @@ private:
 
     std::unique_ptr<ParsedDocument> parseBuiltIn(const char *sdl)
     {
-        ParseResult parsed = parse(QByteArray(sdl), ParseLimits::none(), QStringLiteral("built-in"));
+        ParseResult parsed =
+            parse(QByteArray(sdl), ParseLimits::none(), QStringLiteral("built-in"));
         Q_ASSERT(parsed.document);
         return std::move(parsed.document);
     }
@@ -206,16 +210,19 @@ private:
         for (const ast::Definition *definition : document.root().definitions) {
             const ast::Kind kind = definition->kind;
             if (kind == ast::Kind::OperationDefinition) {
-                error(definition->start, "A schema file holds type definitions only; this is an operation.");
+                error(definition->start,
+                      "A schema file holds type definitions only; this is an operation.");
             } else if (kind == ast::Kind::FragmentDefinition) {
-                error(definition->start, "A schema file holds type definitions only; this is a fragment.");
+                error(definition->start,
+                      "A schema file holds type definitions only; this is a fragment.");
             } else if (kind == ast::Kind::SchemaDefinition) {
                 if (m_schemaDefinition)
                     error(definition->start, "Must provide only one schema definition.");
                 else
                     m_schemaDefinition = static_cast<const ast::SchemaDefinition *>(definition);
             } else if (kind == ast::Kind::SchemaExtension) {
-                m_schemaExtensions.push_back(static_cast<const ast::SchemaDefinition *>(definition));
+                m_schemaExtensions.push_back(
+                    static_cast<const ast::SchemaDefinition *>(definition));
             } else if (ast::isTypeDefinition(kind)) {
                 createType(static_cast<const ast::TypeDefinition *>(definition), builtIn);
             } else if (ast::isTypeExtension(kind)) {
@@ -223,7 +230,8 @@ private:
             } else if (kind == ast::Kind::DirectiveDefinition) {
                 const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
                 if (m_directiveDefinitions.count(d->name.value))
-                    error(d->name.start, "There can be only one directive named '@" + str(d->name.value) + "'.");
+                    error(d->name.start,
+                          "There can be only one directive named '@" + str(d->name.value) + "'.");
                 else
                     m_directiveDefinitions[d->name.value] = d;
                 m_directiveOrder.push_back(d);
@@ -236,7 +244,8 @@ private:
         const std::string_view name = definition->name.value;
         if (const NamedType *scalar = Schema::builtInScalar(name)) {
             if (definition->kind != ast::Kind::ScalarTypeDefinition)
-                error(definition->name.start, "Type '" + str(name) + "' is a built-in scalar and cannot be redefined.");
+                error(definition->name.start,
+                      "Type '" + str(name) + "' is a built-in scalar and cannot be redefined.");
             // `scalar Int` names the built-in scalar; keep its place in the document's order.
             m_documentTypes.push_back(scalar);
             return;
@@ -248,8 +257,9 @@ private:
             return;
         }
         if (!builtIn && name.substr(0, 2) == "__")
-            error(definition->name.start, "Name '" + str(name)
-                                              + "' must not begin with '__', which is reserved by GraphQL introspection.");
+            error(definition->name.start,
+                  "Name '" + str(name) +
+                      "' must not begin with '__', which is reserved by GraphQL introspection.");
         auto type = std::make_unique<NamedType>();
         type->kind = kindOf(definition->kind);
         type->name = str(name);
@@ -262,8 +272,7 @@ private:
         source.builtIn = builtIn;
         m_byName.emplace(type->name, m_sources.size());
         m_sources.push_back(std::move(source));
-        if (!builtIn)
-            m_documentTypes.push_back(type.get());
+        if (!builtIn) m_documentTypes.push_back(type.get());
         m_schema->m_ownedTypes.push_back(std::move(type));
     }
 
@@ -281,18 +290,21 @@ private:
             const std::string_view name = extension->name.value;
             auto it = m_byName.find(name);
             if (it == m_byName.end()) {
-                error(extension->name.start, "Cannot extend type '" + str(name) + "' because it is not defined."
-                                                 + didYouMean(suggestionList(name, knownTypeNames())));
+                error(extension->name.start,
+                      "Cannot extend type '" + str(name) + "' because it is not defined." +
+                          didYouMean(suggestionList(name, knownTypeNames())));
                 continue;
             }
             TypeSource &source = m_sources[it->second];
             if (source.builtIn) {
-                error(extension->name.start, "Cannot extend the introspection type '" + str(name) + "'.");
+                error(extension->name.start,
+                      "Cannot extend the introspection type '" + str(name) + "'.");
                 continue;
             }
             if (source.type->kind != kindOf(extension->kind)) {
-                error(extension->name.start, std::string("Cannot extend non-") + kindWord(kindOf(extension->kind))
-                                                 + " type '" + str(name) + "'.");
+                error(extension->name.start, std::string("Cannot extend non-") +
+                                                 kindWord(kindOf(extension->kind)) + " type '" +
+                                                 str(name) + "'.");
                 continue;
             }
             source.extensions.push_back(extension);
@@ -306,8 +318,7 @@ private:
         // The document's own directives first, then @groups/@model when used but not declared,
         // then the specified directives the document does not redefine (as buildASTSchema).
         for (const ast::DirectiveDefinition *d : m_directiveOrder)
-            if (m_directiveDefinitions[d->name.value] == d)
-                addDirective(d, false);
+            if (m_directiveDefinitions[d->name.value] == d) addDirective(d, false);
         DirectiveUseCollector uses;
         AstWalker(uses).walk(m_user->root());
         m_subscopeDirectives = parseBuiltIn(subscopeDirectivesSdl());
@@ -319,8 +330,7 @@ private:
         }
         for (const ast::Definition *definition : m_specifiedDirectives->root().definitions) {
             const auto *d = static_cast<const ast::DirectiveDefinition *>(definition);
-            if (!m_directiveDefinitions.count(d->name.value))
-                addDirective(d, true);
+            if (!m_directiveDefinitions.count(d->name.value)) addDirective(d, true);
         }
     }
 
@@ -336,8 +346,9 @@ private:
             if (auto l = directiveLocationFromName(location->value))
                 directive->locations.push_back(*l);
         if (!builtIn && directive->name.substr(0, 2) == "__")
-            error(definition->name.start, "Name '" + directive->name
-                                              + "' must not begin with '__', which is reserved by GraphQL introspection.");
+            error(definition->name.start,
+                  "Name '" + directive->name +
+                      "' must not begin with '__', which is reserved by GraphQL introspection.");
         m_directiveSources.push_back({directive.get(), definition, builtIn, {}});
         m_schema->m_directives.emplace(directive->name, directive.get());
         m_schema->m_directiveOrder.push_back(directive.get());
@@ -357,18 +368,16 @@ private:
             return inner ? TypeRef::nonNull(inner) : TypeRef();
         }
         const ast::Name &name = static_cast<const ast::NamedType &>(type).name;
-        if (const NamedType *named = namedType(name.value))
-            return TypeRef(named);
+        if (const NamedType *named = namedType(name.value)) return TypeRef(named);
         if (!builtIn)
-            error(name.start, "Unknown type '" + str(name.value) + "'."
-                                  + didYouMean(suggestionList(name.value, knownTypeNames())));
+            error(name.start, "Unknown type '" + str(name.value) + "'." +
+                                  didYouMean(suggestionList(name.value, knownTypeNames())));
         return TypeRef();
     }
 
     const NamedType *namedType(std::string_view name) const
     {
-        if (auto it = m_byName.find(name); it != m_byName.end())
-            return m_sources[it->second].type;
+        if (auto it = m_byName.find(name); it != m_byName.end()) return m_sources[it->second].type;
         return Schema::builtInScalar(name);
     }
 
@@ -380,8 +389,9 @@ private:
         value.type = resolveType(*node.type, builtIn);
         value.offset = node.start;
         if (!builtIn && value.name.substr(0, 2) == "__")
-            error(node.name.start, "Name '" + value.name
-                                       + "' must not begin with '__', which is reserved by GraphQL introspection.");
+            error(node.name.start,
+                  "Name '" + value.name +
+                      "' must not begin with '__', which is reserved by GraphQL introspection.");
         return value;
     }
 
@@ -393,47 +403,58 @@ private:
         for (const ast::TypeDefinition *part : parts) {
             for (const ast::NamedType *iface : part->interfaces) {
                 TypeRef t = resolveType(*iface, source.builtIn);
-                if (!t)
-                    continue;
-                if (std::find(type.interfaces.begin(), type.interfaces.end(), t.named()) != type.interfaces.end()) {
-                    error(iface->start, "Type " + type.name + " can only implement " + t.named()->name + " once.");
+                if (!t) continue;
+                if (std::find(type.interfaces.begin(), type.interfaces.end(), t.named()) !=
+                    type.interfaces.end()) {
+                    error(iface->start, "Type " + type.name + " can only implement " +
+                                            t.named()->name + " once.");
                     continue;
                 }
                 type.interfaces.push_back(t.named());
             }
             for (const ast::FieldDefinition *fieldNode : part->fields) {
                 if (std::any_of(source.fieldNodes.begin(), source.fieldNodes.end(),
-                                [&](const ast::FieldDefinition *f) { return f->name.value == fieldNode->name.value; })) {
-                    error(fieldNode->name.start, "Field '" + type.name + "." + str(fieldNode->name.value)
-                                                     + "' can only be defined once.");
+                                [&](const ast::FieldDefinition *f) {
+                                    return f->name.value == fieldNode->name.value;
+                                })) {
+                    error(fieldNode->name.start, "Field '" + type.name + "." +
+                                                     str(fieldNode->name.value) +
+                                                     "' can only be defined once.");
                     continue;
                 }
                 source.fieldNodes.push_back(fieldNode);
             }
             for (const ast::NamedType *member : part->types) {
                 TypeRef t = resolveType(*member, source.builtIn);
-                if (!t)
-                    continue;
-                if (std::find(type.unionMembers.begin(), type.unionMembers.end(), t.named()) != type.unionMembers.end()) {
-                    error(member->start, "Union type " + type.name + " can only include type " + t.named()->name + " once.");
+                if (!t) continue;
+                if (std::find(type.unionMembers.begin(), type.unionMembers.end(), t.named()) !=
+                    type.unionMembers.end()) {
+                    error(member->start, "Union type " + type.name + " can only include type " +
+                                             t.named()->name + " once.");
                     continue;
                 }
                 type.unionMembers.push_back(t.named());
             }
             for (const ast::EnumValueDefinition *valueNode : part->values) {
                 if (std::any_of(source.enumValueNodes.begin(), source.enumValueNodes.end(),
-                                [&](const ast::EnumValueDefinition *v) { return v->name.value == valueNode->name.value; })) {
-                    error(valueNode->name.start, "Enum value '" + type.name + "." + str(valueNode->name.value)
-                                                     + "' can only be defined once.");
+                                [&](const ast::EnumValueDefinition *v) {
+                                    return v->name.value == valueNode->name.value;
+                                })) {
+                    error(valueNode->name.start, "Enum value '" + type.name + "." +
+                                                     str(valueNode->name.value) +
+                                                     "' can only be defined once.");
                     continue;
                 }
                 source.enumValueNodes.push_back(valueNode);
             }
             for (const ast::InputValueDefinition *fieldNode : part->inputFields) {
                 if (std::any_of(source.inputFieldNodes.begin(), source.inputFieldNodes.end(),
-                                [&](const ast::InputValueDefinition *f) { return f->name.value == fieldNode->name.value; })) {
-                    error(fieldNode->name.start, "Field '" + type.name + "." + str(fieldNode->name.value)
-                                                     + "' can only be defined once.");
+                                [&](const ast::InputValueDefinition *f) {
+                                    return f->name.value == fieldNode->name.value;
+                                })) {
+                    error(fieldNode->name.start, "Field '" + type.name + "." +
+                                                     str(fieldNode->name.value) +
+                                                     "' can only be defined once.");
                     continue;
                 }
                 source.inputFieldNodes.push_back(fieldNode);
@@ -448,14 +469,19 @@ private:
             field.type = resolveType(*fieldNode->type, source.builtIn);
             field.offset = fieldNode->start;
             if (!source.builtIn && field.name.substr(0, 2) == "__")
-                error(fieldNode->name.start, "Name '" + field.name
-                                                 + "' must not begin with '__', which is reserved by GraphQL introspection.");
+                error(
+                    fieldNode->name.start,
+                    "Name '" + field.name +
+                        "' must not begin with '__', which is reserved by GraphQL introspection.");
             std::vector<const ast::InputValueDefinition *> argNodes;
             for (const ast::InputValueDefinition *argNode : fieldNode->arguments) {
                 if (std::any_of(argNodes.begin(), argNodes.end(),
-                                [&](const ast::InputValueDefinition *a) { return a->name.value == argNode->name.value; })) {
-                    error(argNode->name.start, "Argument '" + type.name + "." + field.name + "("
-                                                   + str(argNode->name.value) + ":)' can only be defined once.");
+                                [&](const ast::InputValueDefinition *a) {
+                                    return a->name.value == argNode->name.value;
+                                })) {
+                    error(argNode->name.start, "Argument '" + type.name + "." + field.name + "(" +
+                                                   str(argNode->name.value) +
+                                                   ":)' can only be defined once.");
                     continue;
                 }
                 argNodes.push_back(argNode);
@@ -468,7 +494,8 @@ private:
             for (size_t j = 0; j < type.fields[i].arguments.size(); ++j)
                 if (const ast::Value *d = source.argumentNodes[i][j]->defaultValue)
                     m_pending.push_back({&type.fields[i].arguments[j], d,
-                                         type.name + "." + type.fields[i].name + "(" + type.fields[i].arguments[j].name + ":)",
+                                         type.name + "." + type.fields[i].name + "(" +
+                                             type.fields[i].arguments[j].name + ":)",
                                          source.builtIn});
         for (const ast::EnumValueDefinition *valueNode : source.enumValueNodes) {
             EnumValueDefinition value;
@@ -481,7 +508,8 @@ private:
             type.inputFields.push_back(inputValue(*fieldNode, source.builtIn));
         for (size_t i = 0; i < type.inputFields.size(); ++i)
             if (const ast::Value *d = source.inputFieldNodes[i]->defaultValue)
-                m_pending.push_back({&type.inputFields[i], d, type.name + "." + type.inputFields[i].name, source.builtIn});
+                m_pending.push_back({&type.inputFields[i], d,
+                                     type.name + "." + type.inputFields[i].name, source.builtIn});
     }
 
     void fillDirective(DirectiveSource &source)
@@ -489,9 +517,12 @@ private:
         DirectiveDefinition &directive = *source.directive;
         for (const ast::InputValueDefinition *argNode : source.definition->arguments) {
             if (std::any_of(source.argumentNodes.begin(), source.argumentNodes.end(),
-                            [&](const ast::InputValueDefinition *a) { return a->name.value == argNode->name.value; })) {
-                error(argNode->name.start, "Argument '@" + directive.name + "(" + str(argNode->name.value)
-                                               + ":)' can only be defined once.");
+                            [&](const ast::InputValueDefinition *a) {
+                                return a->name.value == argNode->name.value;
+                            })) {
+                error(argNode->name.start, "Argument '@" + directive.name + "(" +
+                                               str(argNode->name.value) +
+                                               ":)' can only be defined once.");
                 continue;
             }
             source.argumentNodes.push_back(argNode);
@@ -499,8 +530,10 @@ private:
         }
         for (size_t i = 0; i < directive.arguments.size(); ++i)
             if (const ast::Value *d = source.argumentNodes[i]->defaultValue)
-                m_pending.push_back({&directive.arguments[i], d, "@" + directive.name + "(" + directive.arguments[i].name + ":)",
-                                     source.builtIn});
+                m_pending.push_back(
+                    {&directive.arguments[i], d,
+                     "@" + directive.name + "(" + directive.arguments[i].name + ":)",
+                     source.builtIn});
     }
 
     // --- phase 4: default values ---
@@ -508,53 +541,54 @@ private:
     // Why a literal does not fit `type`, as the validation rules would word it; "" if it fits.
     std::pair<uint32_t, std::string> literalProblem(const ast::Value &node, TypeRef type)
     {
-        if (!type)
-            return {};
+        if (!type) return {};
         if (type.isNonNull()) {
             if (node.kind == ast::Kind::NullValue)
-                return {node.start, "Expected value of type '" + type.toString() + "', found null."};
+                return {node.start,
+                        "Expected value of type '" + type.toString() + "', found null."};
             return literalProblem(node, type.ofType());
         }
-        if (node.kind == ast::Kind::NullValue)
-            return {};
+        if (node.kind == ast::Kind::NullValue) return {};
         if (type.isList()) {
-            if (node.kind != ast::Kind::ListValue)
-                return literalProblem(node, type.ofType());
+            if (node.kind != ast::Kind::ListValue) return literalProblem(node, type.ofType());
             for (const ast::Value *item : static_cast<const ast::ListValue &>(node).values)
-                if (auto p = literalProblem(*item, type.ofType()); !p.second.empty())
-                    return p;
+                if (auto p = literalProblem(*item, type.ofType()); !p.second.empty()) return p;
             return {};
         }
         const NamedType &named = *type.named();
         if (named.kind == TypeKind::InputObject) {
             if (node.kind != ast::Kind::ObjectValue)
-                return {node.start, "Expected value of type '" + named.name + "', found " + printValue(node) + "."};
+                return {node.start, "Expected value of type '" + named.name + "', found " +
+                                        printValue(node) + "."};
             const auto &object = static_cast<const ast::ObjectValue &>(node);
             std::unordered_set<std::string_view> seen;
             for (const ast::ObjectField *field : object.fields) {
                 if (!seen.insert(field->name.value).second)
-                    return {field->start, "There can be only one input field named '" + str(field->name.value) + "'."};
+                    return {field->start, "There can be only one input field named '" +
+                                              str(field->name.value) + "'."};
                 const InputValue *definition = named.inputField(field->name.value);
                 if (!definition) {
                     std::vector<std::string_view> names;
                     for (const InputValue &f : named.inputFields)
                         names.push_back(f.name);
-                    return {field->start, "Field '" + str(field->name.value) + "' is not defined by type '" + named.name
-                                              + "'." + didYouMean(suggestionList(field->name.value, names))};
+                    return {field->start, "Field '" + str(field->name.value) +
+                                              "' is not defined by type '" + named.name + "'." +
+                                              didYouMean(suggestionList(field->name.value, names))};
                 }
                 if (auto p = literalProblem(*field->value, definition->type); !p.second.empty())
                     return p;
             }
             for (const InputValue &f : named.inputFields)
                 if (f.type.isNonNull() && !f.defaultValue && !seen.count(f.name))
-                    return {node.start, "Field '" + named.name + "." + f.name + "' of required type '"
-                                            + f.type.toString() + "' was not provided."};
+                    return {node.start, "Field '" + named.name + "." + f.name +
+                                            "' of required type '" + f.type.toString() +
+                                            "' was not provided."};
             return {};
         }
         const Coercion c = parseLiteral(named, node, nullptr);
-        if (c.ok)
-            return {};
-        return {node.start, c.error.empty() ? "Expected value of type '" + named.name + "', found " + printValue(node) + "."
+        if (c.ok) return {};
+        return {node.start, c.error.empty() ? "Expected value of type '" + named.name +
+                                                  "', found " + printValue(node) + "."
                                             : c.error};
     }
 
@@ -565,20 +599,17 @@ private:
         for (int round = 0; round < 16; ++round) {
             bool changed = false;
             for (PendingDefault &p : m_pending) {
-                if (!p.target->type)
-                    continue;
+                if (!p.target->type) continue;
                 std::optional<JsonValue> value = valueFromAst(p.node, p.target->type, nullptr);
                 if (value && !(p.target->defaultValue && *p.target->defaultValue == *value)) {
                     p.target->defaultValue = std::move(value);
                     changed = true;
                 }
             }
-            if (!changed)
-                break;
+            if (!changed) break;
         }
         for (PendingDefault &p : m_pending) {
-            if (p.builtIn || !p.target->type)
-                continue;
+            if (p.builtIn || !p.target->type) continue;
             auto [offset, problem] = literalProblem(*p.node, p.target->type);
             if (!problem.empty())
                 error(offset, "Default value of " + p.owner + " is invalid: " + problem);
@@ -609,11 +640,13 @@ private:
                 std::string where = directiveLocationName(location);
                 for (char &c : where)
                     c = c == '_' ? ' ' : char(std::tolower(static_cast<unsigned char>(c)));
-                error(use->start, "Directive '@" + str(name) + "' may not be used on " + where + ".");
+                error(use->start,
+                      "Directive '@" + str(name) + "' may not be used on " + where + ".");
                 continue;
             }
             if (!directive->repeatable && !seen.emplace(name, use->start).second) {
-                error(use->start, "The directive '@" + str(name) + "' can only be used once at this location.");
+                error(use->start,
+                      "The directive '@" + str(name) + "' can only be used once at this location.");
                 continue;
             }
             bool ok = true;
@@ -621,29 +654,33 @@ private:
             for (const ast::Argument *argument : use->arguments) {
                 const InputValue *definition = directive->argument(argument->name.value);
                 if (!argNames.insert(argument->name.value).second) {
-                    error(argument->start, "There can be only one argument named '" + str(argument->name.value) + "'.");
+                    error(argument->start, "There can be only one argument named '" +
+                                               str(argument->name.value) + "'.");
                     ok = false;
                 } else if (!definition) {
                     std::vector<std::string_view> names;
                     for (const InputValue &a : directive->arguments)
                         names.push_back(a.name);
-                    error(argument->start, "Unknown argument '" + str(argument->name.value) + "' on directive '@"
-                                               + str(name) + "'."
-                                               + didYouMean(suggestionList(argument->name.value, names)));
+                    error(argument->start,
+                          "Unknown argument '" + str(argument->name.value) + "' on directive '@" +
+                              str(name) + "'." +
+                              didYouMean(suggestionList(argument->name.value, names)));
                     ok = false;
-                } else if (auto [offset, problem] = literalProblem(*argument->value, definition->type); !problem.empty()) {
+                } else if (auto [offset, problem] =
+                               literalProblem(*argument->value, definition->type);
+                           !problem.empty()) {
                     error(offset, problem);
                     ok = false;
                 }
             }
             for (const InputValue &a : directive->arguments)
                 if (a.type.isNonNull() && !a.defaultValue && !argNames.count(a.name)) {
-                    error(use->start, "Directive '@" + str(name) + "' argument '" + a.name + "' of type '"
-                                          + a.type.toString() + "' is required, but it was not provided.");
+                    error(use->start, "Directive '@" + str(name) + "' argument '" + a.name +
+                                          "' of type '" + a.type.toString() +
+                                          "' is required, but it was not provided.");
                     ok = false;
                 }
-            if (!ok)
-                continue;
+            if (!ok) continue;
             ArgumentValues values = argumentValues(directive->arguments, use->arguments, use->start,
                                                    JsonValue::object(), *m_user);
             if (values.error) {
@@ -655,13 +692,13 @@ private:
         return result;
     }
 
-    static Deprecation deprecationFrom(const std::vector<std::pair<const DirectiveDefinition *, JsonValue>> &uses)
+    static Deprecation
+    deprecationFrom(const std::vector<std::pair<const DirectiveDefinition *, JsonValue>> &uses)
     {
         for (const auto &[directive, args] : uses)
             if (directive->name == "deprecated") {
                 const JsonValue *reason = args.find("reason");
-                if (reason && reason->isString())
-                    return {true, reason->toString()};
+                if (reason && reason->isString()) return {true, reason->toString()};
             }
         return {};
     }
@@ -669,51 +706,56 @@ private:
     void applyDirectiveUses()
     {
         if (m_schemaDefinition)
-            checkDirectiveUses(m_schemaDefinition->directives, DirectiveLocation::Schema, &m_schemaDirectivesSeen);
+            checkDirectiveUses(m_schemaDefinition->directives, DirectiveLocation::Schema,
+                               &m_schemaDirectivesSeen);
         for (const ast::SchemaDefinition *extension : m_schemaExtensions)
-            checkDirectiveUses(extension->directives, DirectiveLocation::Schema, &m_schemaDirectivesSeen);
+            checkDirectiveUses(extension->directives, DirectiveLocation::Schema,
+                               &m_schemaDirectivesSeen);
         for (TypeSource &source : m_sources) {
-            if (source.builtIn)
-                continue;
+            if (source.builtIn) continue;
             NamedType &type = *source.type;
             const DirectiveLocation location = typeLocation(type.kind);
-            std::unordered_map<std::string_view, uint32_t> seen; // a type and its extensions share it
+            std::unordered_map<std::string_view, uint32_t>
+                seen; // a type and its extensions share it
             std::vector<const ast::TypeDefinition *> parts{source.definition};
             parts.insert(parts.end(), source.extensions.begin(), source.extensions.end());
             for (const ast::TypeDefinition *part : parts)
-                for (const auto &[directive, args] : checkDirectiveUses(part->directives, location, &seen))
+                for (const auto &[directive, args] :
+                     checkDirectiveUses(part->directives, location, &seen))
                     applyTypeDirective(type, *directive, args, part);
             for (size_t i = 0; i < type.fields.size(); ++i) {
                 FieldDefinition &field = type.fields[i];
                 const ast::FieldDefinition *fieldNode = source.fieldNodes[i];
-                auto uses = checkDirectiveUses(fieldNode->directives, DirectiveLocation::FieldDefinition);
+                auto uses =
+                    checkDirectiveUses(fieldNode->directives, DirectiveLocation::FieldDefinition);
                 field.deprecation = deprecationFrom(uses);
                 for (const auto &[directive, args] : uses)
-                    if (directive->name == "groups")
-                        applyGroups(type, field, *fieldNode, args);
+                    if (directive->name == "groups") applyGroups(type, field, *fieldNode, args);
                 for (size_t j = 0; j < field.arguments.size(); ++j)
-                    field.arguments[j].deprecation = deprecationFrom(
-                        checkDirectiveUses(source.argumentNodes[i][j]->directives, DirectiveLocation::ArgumentDefinition));
+                    field.arguments[j].deprecation =
+                        deprecationFrom(checkDirectiveUses(source.argumentNodes[i][j]->directives,
+                                                           DirectiveLocation::ArgumentDefinition));
             }
             for (size_t i = 0; i < type.enumValues.size(); ++i)
-                type.enumValues[i].deprecation = deprecationFrom(
-                    checkDirectiveUses(source.enumValueNodes[i]->directives, DirectiveLocation::EnumValue));
+                type.enumValues[i].deprecation = deprecationFrom(checkDirectiveUses(
+                    source.enumValueNodes[i]->directives, DirectiveLocation::EnumValue));
             for (size_t i = 0; i < type.inputFields.size(); ++i)
-                type.inputFields[i].deprecation = deprecationFrom(
-                    checkDirectiveUses(source.inputFieldNodes[i]->directives, DirectiveLocation::InputFieldDefinition));
+                type.inputFields[i].deprecation =
+                    deprecationFrom(checkDirectiveUses(source.inputFieldNodes[i]->directives,
+                                                       DirectiveLocation::InputFieldDefinition));
         }
         for (DirectiveSource &source : m_directiveSources) {
-            if (source.builtIn)
-                continue;
+            if (source.builtIn) continue;
             for (size_t i = 0; i < source.directive->arguments.size(); ++i)
-                source.directive->arguments[i].deprecation = deprecationFrom(
-                    checkDirectiveUses(source.argumentNodes[i]->directives, DirectiveLocation::ArgumentDefinition));
+                source.directive->arguments[i].deprecation = deprecationFrom(checkDirectiveUses(
+                    source.argumentNodes[i]->directives, DirectiveLocation::ArgumentDefinition));
         }
         // Deprecations of the built-in types and directives (e.g. none today) still apply.
         for (TypeSource &source : m_sources)
             if (source.builtIn)
                 for (size_t i = 0; i < source.type->fields.size(); ++i)
-                    source.type->fields[i].deprecation = deprecationFromBuiltIn(source.fieldNodes[i]->directives);
+                    source.type->fields[i].deprecation =
+                        deprecationFromBuiltIn(source.fieldNodes[i]->directives);
     }
 
     Deprecation deprecationFromBuiltIn(const ast::List<ast::Directive> &uses)
@@ -745,8 +787,8 @@ private:
         return DirectiveLocation::Object;
     }
 
-    void applyTypeDirective(NamedType &type, const DirectiveDefinition &directive, const JsonValue &args,
-                            const ast::TypeDefinition *part)
+    void applyTypeDirective(NamedType &type, const DirectiveDefinition &directive,
+                            const JsonValue &args, const ast::TypeDefinition *part)
     {
         if (directive.name == "specifiedBy") {
             if (const JsonValue *url = args.find("url"); url && url->isString())
@@ -756,14 +798,16 @@ private:
             const std::string modelName = name && name->isString() ? name->toString() : type.name;
             // The groups <name>Created, <name>Updated.<pk>, <name>Deleted.<pk> must be valid names.
             if (!isValidGroupName(modelName + "Created"))
-                error(part->start, "@model name '" + modelName + "' on '" + type.name
-                                       + "' cannot start a group name (letters, digits, '_', '.' and '-' only).");
+                error(part->start,
+                      "@model name '" + modelName + "' on '" + type.name +
+                          "' cannot start a group name (letters, digits, '_', '.' and '-' only).");
             else
                 type.modelName = modelName;
         }
     }
 
-    void applyGroups(const NamedType &type, FieldDefinition &field, const ast::FieldDefinition &node, const JsonValue &args)
+    void applyGroups(const NamedType &type, FieldDefinition &field,
+                     const ast::FieldDefinition &node, const JsonValue &args)
     {
         const uint32_t offset = node.start;
         const std::string where = "'" + type.name + "." + field.name + "'";
@@ -782,27 +826,30 @@ private:
                 continue;
             }
             std::string problem;
-            std::optional<GroupsSpec::Template> parsed = parseGroupTemplate(name.toString(), &problem);
+            std::optional<GroupsSpec::Template> parsed =
+                parseGroupTemplate(name.toString(), &problem);
             if (!parsed) {
-                error(offset, "@groups template '" + name.toString() + "' on " + where + " " + problem + ".");
+                error(offset, "@groups template '" + name.toString() + "' on " + where + " " +
+                                  problem + ".");
                 continue;
             }
             for (const GroupsSpec::Part &part : parsed->parts) {
-                if (!part.isArgument)
-                    continue;
+                if (!part.isArgument) continue;
                 const InputValue *argument = field.argument(part.text);
                 if (!argument) {
                     std::vector<std::string_view> names;
                     for (const InputValue &a : field.arguments)
                         names.push_back(a.name);
-                    error(offset, "@groups template '" + name.toString() + "' on " + where + " names '{" + part.text
-                                      + "}', which is not an argument of the field."
-                                      + didYouMean(suggestionList(part.text, names)));
-                } else if (argument->type
-                           && (argument->type.nullable().isList() || !argument->type.named()->isLeafType())) {
-                    error(offset, "@groups template '" + name.toString() + "' on " + where + " names '{" + part.text
-                                      + "}', an argument of type '" + argument->type.toString()
-                                      + "'; only scalar and enum arguments can be part of a group name.");
+                    error(offset, "@groups template '" + name.toString() + "' on " + where +
+                                      " names '{" + part.text +
+                                      "}', which is not an argument of the field." +
+                                      didYouMean(suggestionList(part.text, names)));
+                } else if (argument->type && (argument->type.nullable().isList() ||
+                                              !argument->type.named()->isLeafType())) {
+                    error(offset,
+                          "@groups template '" + name.toString() + "' on " + where + " names '{" +
+                              part.text + "}', an argument of type '" + argument->type.toString() +
+                              "'; only scalar and enum arguments can be part of a group name.");
                 }
             }
             spec.templates.push_back(std::move(*parsed));
@@ -821,7 +868,8 @@ private:
                                   m_schemaDefinition->operationTypes.end());
         }
         for (const ast::SchemaDefinition *e : m_schemaExtensions)
-            operationTypes.insert(operationTypes.end(), e->operationTypes.begin(), e->operationTypes.end());
+            operationTypes.insert(operationTypes.end(), e->operationTypes.begin(),
+                                  e->operationTypes.end());
         std::unordered_map<int, bool> defined;
         for (const ast::OperationTypeDefinition *o : operationTypes) {
             const std::string operation = ast::operationTypeName(o->operation);
@@ -831,11 +879,11 @@ private:
             }
             defined[int(o->operation)] = true;
             TypeRef type = resolveType(*o->type, false);
-            if (!type)
-                continue;
+            if (!type) continue;
             (o->operation == ast::OperationType::Query      ? m_schema->m_query
              : o->operation == ast::OperationType::Mutation ? m_schema->m_mutation
-                                                            : m_schema->m_subscription) = type.named();
+                                                            : m_schema->m_subscription) =
+                type.named();
             m_rootTypeOffsets[type.named()] = o->start;
         }
         // Without a schema definition the types named Query, Mutation and Subscription are the
@@ -843,19 +891,22 @@ private:
         if (!m_schemaDefinition) {
             for (const char *name : {"Query", "Mutation", "Subscription"}) {
                 auto it = m_byName.find(name);
-                if (it == m_byName.end())
-                    continue;
+                if (it == m_byName.end()) continue;
                 const NamedType *type = m_sources[it->second].type;
-                (name[0] == 'Q' ? m_schema->m_query : name[0] == 'M' ? m_schema->m_mutation : m_schema->m_subscription) = type;
+                (name[0] == 'Q'   ? m_schema->m_query
+                 : name[0] == 'M' ? m_schema->m_mutation
+                                  : m_schema->m_subscription) = type;
             }
         }
         if (!m_schema->m_query) {
-            error(m_schemaDefinition ? m_schemaDefinition->start : 0, "Query root type must be provided.");
+            error(m_schemaDefinition ? m_schemaDefinition->start : 0,
+                  "Query root type must be provided.");
             return;
         }
-        for (const NamedType *root : {m_schema->m_query, m_schema->m_mutation, m_schema->m_subscription}) {
+        for (const NamedType *root :
+             {m_schema->m_query, m_schema->m_mutation, m_schema->m_subscription}) {
             if (root && root->kind != TypeKind::Object) {
-                const std::string which = root == m_schema->m_query ? "Query"
+                const std::string which = root == m_schema->m_query      ? "Query"
                                           : root == m_schema->m_mutation ? "Mutation"
                                                                          : "Subscription";
                 error(m_rootTypeOffsets.count(root) ? m_rootTypeOffsets[root] : root->offset,
@@ -864,7 +915,9 @@ private:
         }
         for (const auto &[type, offset] : m_groupsFields)
             if (type != m_schema->m_subscription)
-                error(offset, "@groups can only be used on fields of the subscription type, not on '" + type->name + "'.");
+                error(offset,
+                      "@groups can only be used on fields of the subscription type, not on '" +
+                          type->name + "'.");
     }
 
     // --- phase 7: the type map, possible types and meta fields ---
@@ -875,11 +928,11 @@ private:
         // graphql-js's type map order: each type of the document in turn followed by the types
         // it references that were not placed yet, then what the root types, the directives'
         // arguments and the introspection types reference.
-        std::unordered_set<const NamedType *> placed(m_documentTypes.begin(), m_documentTypes.end());
+        std::unordered_set<const NamedType *> placed(m_documentTypes.begin(),
+                                                     m_documentTypes.end());
         std::function<void(const NamedType *)> references;
         auto place = [&](const NamedType *t) {
-            if (!t || !placed.insert(t).second)
-                return;
+            if (!t || !placed.insert(t).second) return;
             s.m_typeOrder.push_back(t);
             references(t);
         };
@@ -960,11 +1013,14 @@ SchemaLoadResult loadSchemaFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {nullptr, {QStringLiteral("%1: cannot read the schema file: %2").arg(path, file.errorString())}};
-    SchemaLoadResult result = buildSchema(file.readAll(), path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() : path);
+        return {
+            nullptr,
+            {QStringLiteral("%1: cannot read the schema file: %2").arg(path, file.errorString())}};
+    SchemaLoadResult result = buildSchema(
+        file.readAll(), path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() : path);
     if (result.schema)
-        qCDebug(lcGraphql) << "loaded" << path << "with" << result.schema->types().size() << "types and"
-                           << result.schema->directives().size() << "directives";
+        qCDebug(lcGraphql) << "loaded" << path << "with" << result.schema->types().size()
+                           << "types and" << result.schema->directives().size() << "directives";
     else
         qCDebug(lcGraphql) << path << "has" << result.errors.size() << "errors";
     return result;

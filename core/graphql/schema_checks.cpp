@@ -9,8 +9,7 @@ namespace subscope::graphql {
 std::vector<SchemaProblem> SchemaChecks::run()
 {
     for (const NamedType *type : m_schema.types()) {
-        if (type->builtIn)
-            continue;
+        if (type->builtIn) continue;
         switch (type->kind) {
         case TypeKind::Object:
         case TypeKind::Interface:
@@ -22,7 +21,8 @@ std::vector<SchemaProblem> SchemaChecks::run()
             break;
         case TypeKind::Enum:
             if (type->enumValues.empty())
-                problem(type->offset, "Enum type " + type->name + " must define one or more values.");
+                problem(type->offset,
+                        "Enum type " + type->name + " must define one or more values.");
             break;
         case TypeKind::InputObject:
             checkInputObject(*type);
@@ -33,8 +33,7 @@ std::vector<SchemaProblem> SchemaChecks::run()
         }
     }
     for (const DirectiveDefinition *directive : m_schema.directives())
-        if (!directive->builtIn)
-            checkDirective(*directive);
+        if (!directive->builtIn) checkDirective(*directive);
     return m_problems;
 }
 
@@ -44,12 +43,14 @@ void SchemaChecks::checkFields(const NamedType &type)
         problem(type.offset, "Type " + type.name + " must define one or more fields.");
     for (const FieldDefinition &field : type.fields) {
         if (field.type && !field.type.named()->isOutputType())
-            problem(field.offset, "The type of " + type.name + "." + field.name + " must be Output Type but got: "
-                                      + field.type.toString() + ".");
+            problem(field.offset, "The type of " + type.name + "." + field.name +
+                                      " must be Output Type but got: " + field.type.toString() +
+                                      ".");
         for (const InputValue &arg : field.arguments) {
             const std::string where = type.name + "." + field.name + "(" + arg.name + ":)";
             if (arg.type && !arg.type.named()->isInputType())
-                problem(arg.offset, "The type of " + where + " must be Input Type but got: " + arg.type.toString() + ".");
+                problem(arg.offset, "The type of " + where + " must be Input Type but got: " +
+                                        arg.type.toString() + ".");
             if (arg.type.isNonNull() && !arg.defaultValue && arg.deprecation.deprecated)
                 problem(arg.offset, "Required argument " + where + " cannot be deprecated.");
         }
@@ -60,20 +61,23 @@ void SchemaChecks::checkInterfaces(const NamedType &type)
 {
     for (const NamedType *iface : type.interfaces) {
         if (iface->kind != TypeKind::Interface) {
-            problem(type.offset, "Type " + type.name + " must only implement Interface types, it cannot implement "
-                                     + iface->name + ".");
+            problem(type.offset, "Type " + type.name +
+                                     " must only implement Interface types, it cannot implement " +
+                                     iface->name + ".");
             continue;
         }
         if (iface == &type) {
-            problem(type.offset, "Type " + type.name
-                                     + " cannot implement itself because it would create a circular reference.");
+            problem(type.offset,
+                    "Type " + type.name +
+                        " cannot implement itself because it would create a circular reference.");
             continue;
         }
         // Interfaces implemented by an implemented interface must be listed too.
         for (const NamedType *transitive : iface->interfaces)
-            if (std::find(type.interfaces.begin(), type.interfaces.end(), transitive) == type.interfaces.end())
-                problem(type.offset, "Type " + type.name + " must implement " + transitive->name
-                                         + " because it is implemented by " + iface->name + ".");
+            if (std::find(type.interfaces.begin(), type.interfaces.end(), transitive) ==
+                type.interfaces.end())
+                problem(type.offset, "Type " + type.name + " must implement " + transitive->name +
+                                         " because it is implemented by " + iface->name + ".");
         checkImplementation(type, *iface);
     }
 }
@@ -85,28 +89,34 @@ void SchemaChecks::checkImplementation(const NamedType &type, const NamedType &i
         const std::string ifaceWhere = iface.name + "." + ifaceField.name;
         const std::string where = type.name + "." + ifaceField.name;
         if (!field) {
-            problem(type.offset, "Interface field " + ifaceWhere + " expected but " + type.name + " does not provide it.");
+            problem(type.offset, "Interface field " + ifaceWhere + " expected but " + type.name +
+                                     " does not provide it.");
             continue;
         }
-        if (field->type && ifaceField.type && !m_schema.isTypeSubTypeOf(field->type, ifaceField.type))
-            problem(field->offset, "Interface field " + ifaceWhere + " expects type " + ifaceField.type.toString()
-                                       + " but " + where + " is type " + field->type.toString() + ".");
+        if (field->type && ifaceField.type &&
+            !m_schema.isTypeSubTypeOf(field->type, ifaceField.type))
+            problem(field->offset, "Interface field " + ifaceWhere + " expects type " +
+                                       ifaceField.type.toString() + " but " + where + " is type " +
+                                       field->type.toString() + ".");
         for (const InputValue &ifaceArg : ifaceField.arguments) {
             const InputValue *arg = field->argument(ifaceArg.name);
             if (!arg) {
-                problem(field->offset, "Interface field argument " + ifaceWhere + "(" + ifaceArg.name
-                                           + ":) expected but " + where + " does not provide it.");
+                problem(field->offset, "Interface field argument " + ifaceWhere + "(" +
+                                           ifaceArg.name + ":) expected but " + where +
+                                           " does not provide it.");
                 continue;
             }
             if (!(arg->type == ifaceArg.type))
-                problem(arg->offset, "Interface field argument " + ifaceWhere + "(" + ifaceArg.name + ":) expects type "
-                                         + ifaceArg.type.toString() + " but " + where + "(" + ifaceArg.name
-                                         + ":) is type " + arg->type.toString() + ".");
+                problem(arg->offset,
+                        "Interface field argument " + ifaceWhere + "(" + ifaceArg.name +
+                            ":) expects type " + ifaceArg.type.toString() + " but " + where + "(" +
+                            ifaceArg.name + ":) is type " + arg->type.toString() + ".");
         }
         for (const InputValue &arg : field->arguments)
             if (!ifaceField.argument(arg.name) && arg.type.isNonNull() && !arg.defaultValue)
-                problem(arg.offset, "Object field " + where + " includes required argument " + arg.name
-                                        + " that is missing from the Interface field " + ifaceWhere + ".");
+                problem(arg.offset, "Object field " + where + " includes required argument " +
+                                        arg.name + " that is missing from the Interface field " +
+                                        ifaceWhere + ".");
     }
 }
 
@@ -116,8 +126,9 @@ void SchemaChecks::checkUnion(const NamedType &type)
         problem(type.offset, "Union type " + type.name + " must define one or more member types.");
     for (const NamedType *member : type.unionMembers)
         if (member->kind != TypeKind::Object)
-            problem(type.offset, "Union type " + type.name + " can only include Object types, it cannot include "
-                                     + member->name + ".");
+            problem(type.offset, "Union type " + type.name +
+                                     " can only include Object types, it cannot include " +
+                                     member->name + ".");
 }
 
 void SchemaChecks::checkInputObject(const NamedType &type)
@@ -126,10 +137,12 @@ void SchemaChecks::checkInputObject(const NamedType &type)
         problem(type.offset, "Input Object type " + type.name + " must define one or more fields.");
     for (const InputValue &field : type.inputFields) {
         if (field.type && !field.type.named()->isInputType())
-            problem(field.offset, "The type of " + type.name + "." + field.name + " must be Input Type but got: "
-                                      + field.type.toString() + ".");
+            problem(field.offset, "The type of " + type.name + "." + field.name +
+                                      " must be Input Type but got: " + field.type.toString() +
+                                      ".");
         if (field.type.isNonNull() && !field.defaultValue && field.deprecation.deprecated)
-            problem(field.offset, "Required input field " + type.name + "." + field.name + " cannot be deprecated.");
+            problem(field.offset, "Required input field " + type.name + "." + field.name +
+                                      " cannot be deprecated.");
     }
 }
 
@@ -141,13 +154,14 @@ void SchemaChecks::checkInputCycles(const NamedType &start)
     std::vector<const InputValue *> path;
     std::unordered_map<const NamedType *, size_t> pathIndex;
     std::function<void(const NamedType &)> detect = [&](const NamedType &type) {
-        if (std::find(m_visitedInputs.begin(), m_visitedInputs.end(), &type) != m_visitedInputs.end())
+        if (std::find(m_visitedInputs.begin(), m_visitedInputs.end(), &type) !=
+            m_visitedInputs.end())
             return;
         m_visitedInputs.push_back(&type);
         pathIndex[&type] = path.size();
         for (const InputValue &field : type.inputFields) {
-            if (!field.type.isNonNull() || field.type.ofType().isWrapped()
-                || field.type.named()->kind != TypeKind::InputObject)
+            if (!field.type.isNonNull() || field.type.ofType().isWrapped() ||
+                field.type.named()->kind != TypeKind::InputObject)
                 continue;
             const NamedType *fieldType = field.type.named();
             path.push_back(&field);
@@ -158,8 +172,10 @@ void SchemaChecks::checkInputCycles(const NamedType &start)
                 std::string names;
                 for (size_t i = cycle->second; i < path.size(); ++i)
                     names += (names.empty() ? "" : ".") + path[i]->name;
-                problem(fieldType->offset, "Cannot reference Input Object '" + fieldType->name
-                                               + "' within itself through a series of non-null fields: '" + names + "'.");
+                problem(fieldType->offset,
+                        "Cannot reference Input Object '" + fieldType->name +
+                            "' within itself through a series of non-null fields: '" + names +
+                            "'.");
             }
             path.pop_back();
         }
@@ -173,7 +189,8 @@ void SchemaChecks::checkDirective(const DirectiveDefinition &directive)
     for (const InputValue &arg : directive.arguments) {
         const std::string where = "@" + directive.name + "(" + arg.name + ":)";
         if (arg.type && !arg.type.named()->isInputType())
-            problem(arg.offset, "The type of " + where + " must be Input Type but got: " + arg.type.toString() + ".");
+            problem(arg.offset, "The type of " + where +
+                                    " must be Input Type but got: " + arg.type.toString() + ".");
         if (arg.type.isNonNull() && !arg.defaultValue && arg.deprecation.deprecated)
             problem(arg.offset, "Required argument " + where + " cannot be deprecated.");
     }

@@ -22,8 +22,7 @@ class SchemaChecks
 public:
     explicit SchemaChecks(const Schema &schema)
         : m_schema(schema)
-    {
-    }
+    {}
     std::vector<SchemaProblem> run();
 
 private:
@@ -34,7 +33,10 @@ private:
     void checkInputObject(const NamedType &type);
     void checkInputCycles(const NamedType &type);
     void checkDirective(const DirectiveDefinition &directive);
-    void problem(uint32_t offset, std::string message) { m_problems.push_back({offset, std::move(message)}); }
+    void problem(uint32_t offset, std::string message)
+    {
+        m_problems.push_back({offset, std::move(message)});
+    }
 
     const Schema &m_schema;
     std::vector<SchemaProblem> m_problems;

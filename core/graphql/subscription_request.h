@@ -14,10 +14,12 @@ namespace subscope::graphql {
 // W11: the subscription operation of a document: the only one, or the one operationName names
 // among several. Null when there is none or the choice is ambiguous ("Invalid subscription
 // document.").
-const ast::OperationDefinition *chooseSubscriptionOperation(const ast::Document &document,
-                                                            const std::optional<std::string> &operationName);
+const ast::OperationDefinition *
+chooseSubscriptionOperation(const ast::Document &document,
+                            const std::optional<std::string> &operationName);
 
-enum class GroupNameMode {
+enum class GroupNameMode
+{
     Strict,  // an invalid group name fails the operation (W16, default)
     Lenient, // disallowed characters become '_', names are cut to 99 characters
 };
@@ -25,13 +27,13 @@ enum class GroupNameMode {
 // What a valid subscription asks for: where its events go and what they carry.
 struct SubscriptionTarget
 {
-    std::string responseKey;          // W11: alias or name of the first root field
+    std::string responseKey; // W11: alias or name of the first root field
     std::string fieldName;
-    std::vector<std::string> groups;  // W13: resolved group names, in template order, no repeats
+    std::vector<std::string> groups; // W13: resolved group names, in template order, no repeats
     std::vector<std::string> invalidGroups; // W16 strict: names that fail the rule
-    bool subscribe = true;            // W13: join (true) or leave (false)
-    bool usedLegacySubscripe = false; // the flag came from `subscripe`, not `subscribe`
-    bool subscripeIsLegacy = true;    // @groups(subscripeIsLegacy:), for deprecationNotes (W14)
+    bool subscribe = true;                  // W13: join (true) or leave (false)
+    bool usedLegacySubscripe = false;       // the flag came from `subscripe`, not `subscribe`
+    bool subscripeIsLegacy = true; // @groups(subscripeIsLegacy:), for deprecationNotes (W14)
     std::vector<std::string> requestedFields; // W23: names selected directly under the root field
     std::optional<std::string> modelName;     // @model of the field's type, if any
 

@@ -11,25 +11,20 @@ std::string lower(std::string_view s)
 {
     std::string out(s);
     for (char &c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = char(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     return out;
 }
 
 std::optional<int> lexicalDistance(std::string_view input, const std::string &inputLower,
                                    std::string_view option, int threshold)
 {
-    if (input == option)
-        return 0;
+    if (input == option) return 0;
     const std::string optionLower = lower(option);
-    if (inputLower == optionLower)
-        return 1; // any case change counts as a single edit
+    if (inputLower == optionLower) return 1; // any case change counts as a single edit
     std::string_view a = optionLower, b = inputLower;
-    if (a.size() < b.size())
-        std::swap(a, b);
+    if (a.size() < b.size()) std::swap(a, b);
     const int aLength = int(a.size()), bLength = int(b.size());
-    if (aLength - bLength > threshold)
-        return std::nullopt;
+    if (aLength - bLength > threshold) return std::nullopt;
     std::vector<int> rows[3];
     for (auto &row : rows)
         row.assign(size_t(bLength + 1), 0);
@@ -41,22 +36,25 @@ std::optional<int> lexicalDistance(std::string_view input, const std::string &in
         int smallest = current[0] = i;
         for (int j = 1; j <= bLength; ++j) {
             const int cost = a[size_t(i - 1)] == b[size_t(j - 1)] ? 0 : 1;
-            int cell = std::min({up[size_t(j)] + 1, current[size_t(j - 1)] + 1, up[size_t(j - 1)] + cost});
-            if (i > 1 && j > 1 && a[size_t(i - 1)] == b[size_t(j - 2)] && a[size_t(i - 2)] == b[size_t(j - 1)])
+            int cell =
+                std::min({up[size_t(j)] + 1, current[size_t(j - 1)] + 1, up[size_t(j - 1)] + cost});
+            if (i > 1 && j > 1 && a[size_t(i - 1)] == b[size_t(j - 2)] &&
+                a[size_t(i - 2)] == b[size_t(j - 1)])
                 cell = std::min(cell, rows[(i - 2) % 3][size_t(j - 2)] + 1); // transposition
             smallest = std::min(smallest, cell);
             current[size_t(j)] = cell;
         }
-        if (smallest > threshold)
-            return std::nullopt;
+        if (smallest > threshold) return std::nullopt;
     }
     const int distance = rows[aLength % 3][size_t(bLength)];
-    if (distance <= threshold)
-        return distance;
+    if (distance <= threshold) return distance;
     return std::nullopt;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 } // namespace
 
@@ -71,13 +69,11 @@ static std::vector<std::string_view> naturalKey(std::string_view s)
         while (j < s.size() && isDigit(s[j]) == digits)
             ++j;
         parts.push_back(s.substr(i, j - i));
-        if (j == s.size())
-            break;
+        if (j == s.size()) break;
         i = j;
         digits = !digits;
     }
-    if (parts.size() % 2 == 0)
-        parts.push_back({});
+    if (parts.size() % 2 == 0) parts.push_back({});
     return parts;
 }
 
@@ -89,10 +85,8 @@ static int comparePart(std::string_view x, std::string_view y, bool digits)
             xs.remove_prefix(1);
         while (ys.size() > 1 && ys[0] == '0')
             ys.remove_prefix(1);
-        if (xs.size() != ys.size())
-            return xs.size() < ys.size() ? -1 : 1;
-        if (int c = xs.compare(ys))
-            return c < 0 ? -1 : 1;
+        if (xs.size() != ys.size()) return xs.size() < ys.size() ? -1 : 1;
+        if (int c = xs.compare(ys)) return c < 0 ? -1 : 1;
     }
     const int c = x.compare(y);
     return c < 0 ? -1 : c > 0 ? 1 : 0;
@@ -102,25 +96,25 @@ int naturalCompare(std::string_view a, std::string_view b)
 {
     const std::vector<std::string_view> x = naturalKey(a), y = naturalKey(b);
     for (size_t i = 0; i < x.size() && i < y.size(); ++i)
-        if (int c = comparePart(x[i], y[i], i % 2 == 1))
-            return c;
+        if (int c = comparePart(x[i], y[i], i % 2 == 1)) return c;
     return x.size() == y.size() ? 0 : (x.size() < y.size() ? -1 : 1);
 }
 
-std::vector<std::string> suggestionList(std::string_view input, const std::vector<std::string_view> &options)
+std::vector<std::string> suggestionList(std::string_view input,
+                                        const std::vector<std::string_view> &options)
 {
     const std::string inputLower = lower(input);
     const int threshold = int(input.size() * 0.4) + 1;
     std::vector<std::pair<int, std::string_view>> found;
     for (std::string_view option : options) {
-        if (std::any_of(found.begin(), found.end(), [&](const auto &f) { return f.second == option; }))
+        if (std::any_of(found.begin(), found.end(),
+                        [&](const auto &f) { return f.second == option; }))
             continue;
         if (auto distance = lexicalDistance(input, inputLower, option, threshold))
             found.emplace_back(*distance, option);
     }
     std::stable_sort(found.begin(), found.end(), [](const auto &x, const auto &y) {
-        if (x.first != y.first)
-            return x.first < y.first;
+        if (x.first != y.first) return x.first < y.first;
         return naturalCompare(x.second, y.second) < 0;
     });
     std::vector<std::string> result;
@@ -135,10 +129,8 @@ std::string quotedOrList(const std::vector<std::string> &items)
     std::string out;
     const size_t count = std::min<size_t>(items.size(), 5);
     for (size_t i = 0; i < count; ++i) {
-        if (i > 0)
-            out += count > 2 ? ", " : " ";
-        if (i > 0 && i == count - 1)
-            out += "or ";
+        if (i > 0) out += count > 2 ? ", " : " ";
+        if (i > 0 && i == count - 1) out += "or ";
         out += '\'' + items[i] + '\'';
     }
     return out;
@@ -146,8 +138,7 @@ std::string quotedOrList(const std::vector<std::string> &items)
 
 std::string didYouMean(const std::vector<std::string> &suggestions, std::string_view subMessage)
 {
-    if (suggestions.empty())
-        return {};
+    if (suggestions.empty()) return {};
     std::string message = " Did you mean ";
     if (!subMessage.empty()) {
         message += subMessage;

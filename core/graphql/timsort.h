@@ -9,12 +9,10 @@ namespace subscope::graphql {
 // 64: the leading run is found (and reversed when strictly descending), then the rest is placed
 // by binary insertion. With a comparator that is not a total order (graphql-js's ordering of
 // suggested types) only the same algorithm gives the same result. `less(a, b)` is cmp(a, b) < 0.
-template<class T, class Less>
-void timsortSmall(std::vector<T> &items, Less less)
+template <class T, class Less> void timsortSmall(std::vector<T> &items, Less less)
 {
     const size_t n = items.size();
-    if (n < 2)
-        return;
+    if (n < 2) return;
     if (n >= 64) {
         std::stable_sort(items.begin(), items.end(), less);
         return;

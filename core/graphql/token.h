@@ -6,7 +6,8 @@
 
 namespace subscope::graphql {
 
-enum class TokenKind : uint8_t {
+enum class TokenKind : uint8_t
+{
     StartOfFile,
     EndOfFile,
     Bang,

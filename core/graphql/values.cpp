@@ -15,16 +15,15 @@ namespace {
 
 bool isMissingVariable(const ast::Value *node, const JsonValue *variables)
 {
-    return node->kind == ast::Kind::Variable
-           && (!variables || !variables->find(static_cast<const ast::Variable *>(node)->name.value));
+    return node->kind == ast::Kind::Variable &&
+           (!variables || !variables->find(static_cast<const ast::Variable *>(node)->name.value));
 }
 
 const ast::ObjectField *findField(const ast::ObjectValue &object, std::string_view name)
 {
     const ast::ObjectField *found = nullptr; // the last one wins, as in graphql-js's keyMap
     for (const ast::ObjectField *f : object.fields)
-        if (f->name.value == name)
-            found = f;
+        if (f->name.value == name) found = f;
     return found;
 }
 
@@ -40,13 +39,12 @@ JsonValue coerceImpl(const JsonValue &input, TypeRef type, const InputErrorHandl
                      std::vector<InputPathElement> &path)
 {
     if (type.isNonNull()) {
-        if (!input.isNull())
-            return coerceImpl(input, type.ofType(), onError, path);
-        onError(path, input, "Expected non-nullable type '" + type.toString() + "' not to be None.");
+        if (!input.isNull()) return coerceImpl(input, type.ofType(), onError, path);
+        onError(path, input,
+                "Expected non-nullable type '" + type.toString() + "' not to be None.");
         return {};
     }
-    if (input.isNull())
-        return {};
+    if (input.isNull()) return {};
     if (type.isList()) {
         const TypeRef itemType = type.ofType();
         if (input.isArray()) {
@@ -76,8 +74,9 @@ JsonValue coerceImpl(const JsonValue &input, TypeRef type, const InputErrorHandl
                 if (field.defaultValue)
                     object.insert(field.name, *field.defaultValue);
                 else if (field.type.isNonNull())
-                    onError(path, input, "Field '" + field.name + "' of required type '"
-                                             + field.type.toString() + "' was not provided.");
+                    onError(path, input,
+                            "Field '" + field.name + "' of required type '" +
+                                field.type.toString() + "' was not provided.");
                 continue;
             }
             path.push_back({false, 0, field.name});
@@ -89,16 +88,17 @@ JsonValue coerceImpl(const JsonValue &input, TypeRef type, const InputErrorHandl
                 std::vector<std::string_view> names;
                 for (const InputValue &f : named.inputFields)
                     names.push_back(f.name);
-                onError(path, input, "Field '" + member.first + "' is not defined by type '"
-                                         + named.name + "'."
-                                         + didYouMean(suggestionList(member.first, names)));
+                onError(path, input,
+                        "Field '" + member.first + "' is not defined by type '" + named.name +
+                            "'." + didYouMean(suggestionList(member.first, names)));
             }
         }
         return object;
     }
     Coercion result = parseInputValue(named, input);
     if (!result.ok) {
-        onError(path, input, result.error.empty() ? "Expected type '" + named.name + "'." : result.error);
+        onError(path, input,
+                result.error.empty() ? "Expected type '" + named.name + "'." : result.error);
         return {};
     }
     return result.value;
@@ -106,52 +106,47 @@ JsonValue coerceImpl(const JsonValue &input, TypeRef type, const InputErrorHandl
 
 } // namespace
 
-std::optional<JsonValue> valueFromAst(const ast::Value *node, TypeRef type, const JsonValue *variables)
+std::optional<JsonValue> valueFromAst(const ast::Value *node, TypeRef type,
+                                      const JsonValue *variables)
 {
-    if (!node || !type)
-        return std::nullopt;
+    if (!node || !type) return std::nullopt;
     if (node->kind == ast::Kind::Variable) {
-        const JsonValue *value = variables ? variables->find(static_cast<const ast::Variable *>(node)->name.value) : nullptr;
-        if (!value || (value->isNull() && type.isNonNull()))
-            return std::nullopt;
+        const JsonValue *value =
+            variables ? variables->find(static_cast<const ast::Variable *>(node)->name.value)
+                      : nullptr;
+        if (!value || (value->isNull() && type.isNonNull())) return std::nullopt;
         return *value;
     }
     if (type.isNonNull()) {
-        if (node->kind == ast::Kind::NullValue)
-            return std::nullopt;
+        if (node->kind == ast::Kind::NullValue) return std::nullopt;
         return valueFromAst(node, type.ofType(), variables);
     }
-    if (node->kind == ast::Kind::NullValue)
-        return JsonValue();
+    if (node->kind == ast::Kind::NullValue) return JsonValue();
     if (type.isList()) {
         const TypeRef itemType = type.ofType();
         if (node->kind == ast::Kind::ListValue) {
             JsonValue list = JsonValue::array();
             for (const ast::Value *item : static_cast<const ast::ListValue *>(node)->values) {
                 if (isMissingVariable(item, variables)) {
-                    if (itemType.isNonNull())
-                        return std::nullopt;
+                    if (itemType.isNonNull()) return std::nullopt;
                     list.append(JsonValue());
                     continue;
                 }
                 std::optional<JsonValue> value = valueFromAst(item, itemType, variables);
-                if (!value)
-                    return std::nullopt;
+                if (!value) return std::nullopt;
                 list.append(std::move(*value));
             }
             return list;
         }
         std::optional<JsonValue> value = valueFromAst(node, itemType, variables);
-        if (!value)
-            return std::nullopt;
+        if (!value) return std::nullopt;
         JsonValue list = JsonValue::array();
         list.append(std::move(*value));
         return list;
     }
     const NamedType &named = *type.named();
     if (named.kind == TypeKind::InputObject) {
-        if (node->kind != ast::Kind::ObjectValue)
-            return std::nullopt;
+        if (node->kind != ast::Kind::ObjectValue) return std::nullopt;
         const auto &object = *static_cast<const ast::ObjectValue *>(node);
         JsonValue result = JsonValue::object();
         for (const InputValue &field : named.inputFields) {
@@ -164,16 +159,14 @@ std::optional<JsonValue> valueFromAst(const ast::Value *node, TypeRef type, cons
                 continue;
             }
             std::optional<JsonValue> value = valueFromAst(fieldNode->value, field.type, variables);
-            if (!value)
-                return std::nullopt;
+            if (!value) return std::nullopt;
             result.insert(field.name, std::move(*value));
         }
         return result;
     }
     if (named.isLeafType()) {
         Coercion result = parseLiteral(named, *node, variables);
-        if (!result.ok)
-            return std::nullopt;
+        if (!result.ok) return std::nullopt;
         return result.value;
     }
     return std::nullopt;
@@ -191,14 +184,11 @@ CoercedVariables coerceVariableValues(const Schema &schema, const ParsedDocument
 {
     CoercedVariables result;
     struct TooManyErrors
-    {
-    };
+    {};
     auto report = [&](std::string message, const ast::Node *node) {
-        if (result.errors.size() >= maxErrors)
-            throw TooManyErrors{};
+        if (result.errors.size() >= maxErrors) throw TooManyErrors{};
         GraphQLError error{std::move(message), {}};
-        if (node)
-            error.locations.push_back(document.location(*node));
+        if (node) error.locations.push_back(document.location(*node));
         result.errors.push_back(std::move(error));
     };
     try {
@@ -207,35 +197,38 @@ CoercedVariables coerceVariableValues(const Schema &schema, const ParsedDocument
             const std::string varName(name);
             const TypeRef type = typeFromAst(schema, *definition->type);
             if (!type || !type.named()->isInputType()) {
-                report("Variable '$" + varName + "' expected value of type '" + printType(*definition->type)
-                           + "' which cannot be used as an input type.",
+                report("Variable '$" + varName + "' expected value of type '" +
+                           printType(*definition->type) +
+                           "' which cannot be used as an input type.",
                        definition->type);
                 continue;
             }
             const JsonValue *input = inputs.isObject() ? inputs.find(name) : nullptr;
             if (!input) {
                 if (definition->defaultValue) {
-                    if (std::optional<JsonValue> v = valueFromAst(definition->defaultValue, type, nullptr))
+                    if (std::optional<JsonValue> v =
+                            valueFromAst(definition->defaultValue, type, nullptr))
                         result.values.insert(name, std::move(*v));
                 } else if (type.isNonNull()) {
-                    report("Variable '$" + varName + "' of required type '" + type.toString()
-                               + "' was not provided.",
+                    report("Variable '$" + varName + "' of required type '" + type.toString() +
+                               "' was not provided.",
                            definition);
                 }
                 continue;
             }
             if (input->isNull() && type.isNonNull()) {
-                report("Variable '$" + varName + "' of non-null type '" + type.toString()
-                           + "' must not be null.",
+                report("Variable '$" + varName + "' of non-null type '" + type.toString() +
+                           "' must not be null.",
                        definition);
                 continue;
             }
             JsonValue coerced = coerceInputValue(
                 *input, type,
-                [&](const std::vector<InputPathElement> &path, const JsonValue &invalid, const std::string &message) {
-                    std::string prefix = "Variable '$" + varName + "' got invalid value " + pythonInspect(invalid);
-                    if (!path.empty())
-                        prefix += " at '" + varName + printPath(path) + "'";
+                [&](const std::vector<InputPathElement> &path, const JsonValue &invalid,
+                    const std::string &message) {
+                    std::string prefix =
+                        "Variable '$" + varName + "' got invalid value " + pythonInspect(invalid);
+                    if (!path.empty()) prefix += " at '" + varName + printPath(path) + "'";
                     report(prefix + "; " + message, definition);
                 });
             result.values.insert(name, std::move(coerced));
@@ -258,14 +251,13 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
     for (const InputValue &definition : definitions) {
         const ast::Argument *argument = nullptr;
         for (const ast::Argument *a : arguments)
-            if (a->name.value == definition.name)
-                argument = a; // the last one wins
+            if (a->name.value == definition.name) argument = a; // the last one wins
         if (!argument) {
             if (definition.defaultValue)
                 result.values.insert(definition.name, *definition.defaultValue);
             else if (definition.type.isNonNull())
-                return fail("Argument '" + definition.name + "' of required type '"
-                                + definition.type.toString() + "' was not provided.",
+                return fail("Argument '" + definition.name + "' of required type '" +
+                                definition.type.toString() + "' was not provided.",
                             nodeOffset),
                        result;
             continue;
@@ -273,16 +265,17 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
         const ast::Value *valueNode = argument->value;
         bool isNull = valueNode->kind == ast::Kind::NullValue;
         if (valueNode->kind == ast::Kind::Variable) {
-            const std::string_view variableName = static_cast<const ast::Variable *>(valueNode)->name.value;
+            const std::string_view variableName =
+                static_cast<const ast::Variable *>(valueNode)->name.value;
             const JsonValue *value = variables.find(variableName);
             if (!value) {
                 if (definition.defaultValue)
                     result.values.insert(definition.name, *definition.defaultValue);
                 else if (definition.type.isNonNull())
-                    return fail("Argument '" + definition.name + "' of required type '"
-                                    + definition.type.toString() + "' was provided the variable '$"
-                                    + std::string(variableName)
-                                    + "' which was not provided a runtime value.",
+                    return fail("Argument '" + definition.name + "' of required type '" +
+                                    definition.type.toString() + "' was provided the variable '$" +
+                                    std::string(variableName) +
+                                    "' which was not provided a runtime value.",
                                 valueNode->start),
                            result;
                 continue;
@@ -290,13 +283,14 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
             isNull = value->isNull();
         }
         if (isNull && definition.type.isNonNull())
-            return fail("Argument '" + definition.name + "' of non-null type '"
-                            + definition.type.toString() + "' must not be null.",
+            return fail("Argument '" + definition.name + "' of non-null type '" +
+                            definition.type.toString() + "' must not be null.",
                         valueNode->start),
                    result;
         std::optional<JsonValue> coerced = valueFromAst(valueNode, definition.type, &variables);
         if (!coerced)
-            return fail("Argument '" + definition.name + "' has invalid value " + printValue(*valueNode) + ".",
+            return fail("Argument '" + definition.name + "' has invalid value " +
+                            printValue(*valueNode) + ".",
                         valueNode->start),
                    result;
         result.values.insert(definition.name, std::move(*coerced));
@@ -309,22 +303,18 @@ std::optional<std::string> printInputValue(const JsonValue &value, TypeRef type)
 {
     if (type.isNonNull()) {
         std::optional<std::string> inner = printInputValue(value, type.ofType());
-        if (inner && *inner == "null")
-            return std::nullopt;
+        if (inner && *inner == "null") return std::nullopt;
         return inner;
     }
-    if (value.isNull())
-        return std::string("null");
+    if (value.isNull()) return std::string("null");
     if (type.isList()) {
         if (value.isArray()) {
             std::string out = "[";
             bool first = true;
             for (const JsonValue &item : value.items()) {
                 std::optional<std::string> itemText = printInputValue(item, type.ofType());
-                if (!itemText)
-                    continue;
-                if (!first)
-                    out += ", ";
+                if (!itemText) continue;
+                if (!first) out += ", ";
                 first = false;
                 out += *itemText;
             }
@@ -334,43 +324,34 @@ std::optional<std::string> printInputValue(const JsonValue &value, TypeRef type)
     }
     const NamedType &named = *type.named();
     if (named.kind == TypeKind::InputObject) {
-        if (!value.isObject())
-            return std::nullopt;
+        if (!value.isObject()) return std::nullopt;
         std::string out = "{";
         bool first = true;
         for (const InputValue &field : named.inputFields) {
             const JsonValue *fieldValue = value.find(field.name);
-            if (!fieldValue)
-                continue;
+            if (!fieldValue) continue;
             std::optional<std::string> fieldText = printInputValue(*fieldValue, field.type);
-            if (!fieldText)
-                continue;
-            if (!first)
-                out += ", ";
+            if (!fieldText) continue;
+            if (!first) out += ", ";
             first = false;
             out += field.name + ": " + *fieldText;
         }
         return out + "}";
     }
     Coercion serialized = serializeLeaf(named, value);
-    if (!serialized.ok || serialized.value.isNull())
-        return std::nullopt;
+    if (!serialized.ok || serialized.value.isNull()) return std::nullopt;
     const JsonValue &v = serialized.value;
-    if (v.isBool())
-        return std::string(v.toBool() ? "true" : "false");
-    if (v.isInt())
-        return std::to_string(v.toInt());
+    if (v.isBool()) return std::string(v.toBool() ? "true" : "false");
+    if (v.isInt()) return std::to_string(v.toInt());
     if (v.isDouble()) {
-        if (!std::isfinite(v.toDouble()))
-            return std::nullopt;
+        if (!std::isfinite(v.toDouble())) return std::nullopt;
         std::string text = pythonFloatRepr(v.toDouble());
         if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
             text.resize(text.size() - 2);
         return text;
     }
     if (v.isString()) {
-        if (named.kind == TypeKind::Enum)
-            return v.toString();
+        if (named.kind == TypeKind::Enum) return v.toString();
         static const std::regex integer("^-?(?:0|[1-9][0-9]*)$");
         if (named.builtIn && named.name == "ID" && std::regex_match(v.toString(), integer))
             return v.toString();

@@ -15,7 +15,8 @@ namespace subscope::graphql {
 
 // A literal (possibly with variables) coerced to `type`, or nullopt when it is not valid for it
 // (graphql-js's valueFromAST). `variables` is the object of coerced variable values.
-std::optional<JsonValue> valueFromAst(const ast::Value *node, TypeRef type, const JsonValue *variables);
+std::optional<JsonValue> valueFromAst(const ast::Value *node, TypeRef type,
+                                      const JsonValue *variables);
 
 // Coerces a JSON input value to `type`; every problem is passed to onError with the path inside
 // the value (list indices and field names), the offending value and the message.
@@ -25,8 +26,9 @@ struct InputPathElement
     size_t index = 0;
     std::string key;
 };
-using InputErrorHandler = std::function<void(const std::vector<InputPathElement> &path,
-                                             const JsonValue &invalidValue, const std::string &message)>;
+using InputErrorHandler =
+    std::function<void(const std::vector<InputPathElement> &path, const JsonValue &invalidValue,
+                       const std::string &message)>;
 JsonValue coerceInputValue(const JsonValue &input, TypeRef type, const InputErrorHandler &onError);
 
 struct CoercedVariables

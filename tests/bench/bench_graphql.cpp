@@ -24,7 +24,8 @@ using namespace subscope::graphql;
 namespace {
 
 const char *const Subscription = "subscription OnChange($id: String, $subscribe: Boolean) {\n"
-                                 "  myModelCreatedUpdateDelete(id: $id, subscribe: $subscribe) {\n    id\n    ...ModelFields\n  }\n}\n"
+                                 "  myModelCreatedUpdateDelete(id: $id, subscribe: $subscribe) {\n "
+                                 "   id\n    ...ModelFields\n  }\n}\n"
                                  "fragment ModelFields on MyModelType {\n  name\n  age\n}\n";
 
 double timeIt(int iterations, const std::function<void()> &work)
@@ -81,14 +82,12 @@ int main(int argc, char *argv[])
     ours["subscription"] = timeIt(iterations, [&] {
         const CheckedRequest request = checkRequest(schema, Subscription, variables, std::nullopt);
         const SubscriptionResolution resolved = resolveSubscription(schema, request);
-        if (!resolved.target)
-            std::abort();
+        if (!resolved.target) std::abort();
     });
     const QByteArray introspection(introspectionQuery());
     ours["introspection"] = timeIt(iterations / 10, [&] {
         ParseResult parsed = parse(introspection);
-        if (!parsed.document || !validate(schema, *parsed.document).empty())
-            std::abort();
+        if (!parsed.document || !validate(schema, *parsed.document).empty()) std::abort();
     });
 
     std::map<std::string, double> theirs;
@@ -96,15 +95,18 @@ int main(int argc, char *argv[])
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         QProcess js;
         js.setWorkingDirectory(QStringLiteral(SUBSCOPE_BENCH_DIR));
-        js.start(node, {QStringLiteral(SUBSCOPE_BENCH_DIR "/bench_graphql.mjs"), shared, QString::number(iterations)});
+        js.start(node, {QStringLiteral(SUBSCOPE_BENCH_DIR "/bench_graphql.mjs"), shared,
+                        QString::number(iterations)});
         if (node.isEmpty() || !js.waitForFinished(600000) || js.exitCode() != 0) {
-            std::fprintf(stderr, "graphql-js side failed (node: %s): %s\n", qPrintable(node), js.readAllStandardError().constData());
+            std::fprintf(stderr, "graphql-js side failed (node: %s): %s\n", qPrintable(node),
+                         js.readAllStandardError().constData());
             return 1;
         }
         for (const QByteArray &line : js.readAllStandardOutput().split('\n')) {
             const QJsonObject o = QJsonDocument::fromJson(line).object();
             if (!o.isEmpty())
-                theirs[o.value(QStringLiteral("case")).toString().toStdString()] = o.value(QStringLiteral("nsPerOp")).toDouble();
+                theirs[o.value(QStringLiteral("case")).toString().toStdString()] =
+                    o.value(QStringLiteral("nsPerOp")).toDouble();
         }
     }
 

@@ -2,11 +2,10 @@
 // parse, validation, operation selection and variable coercion give must agree with what the
 // Django server's engine (graphql-core 3.2.3) gave, message, locations and order; and the
 // introspection of the demo and rich schemas must equal the recorded results.
-#include "support/test_schemas.h"
-
 #include "graphql/execution.h"
 #include "graphql/introspection_query.h"
 #include "graphql/request.h"
+#include "support/test_schemas.h"
 
 #include <QFile>
 #include <QTest>
@@ -27,16 +26,18 @@ private slots:
         QStringList failures;
         for (const QByteArray &text : file.readAll().split('\n')) {
             ++line;
-            if (text.trimmed().isEmpty())
-                continue;
+            if (text.trimmed().isEmpty()) continue;
             JsonValue vector;
-            QVERIFY2(JsonValue::fromJson(text.toStdString(), &vector), qPrintable(QStringLiteral("line %1").arg(line)));
-            const Schema &schema = vector.find("schema")->toString() == "demo" ? test::demoSchema() : test::richSchema();
+            QVERIFY2(JsonValue::fromJson(text.toStdString(), &vector),
+                     qPrintable(QStringLiteral("line %1").arg(line)));
+            const Schema &schema = vector.find("schema")->toString() == "demo" ? test::demoSchema()
+                                                                               : test::richSchema();
             std::optional<std::string> operationName;
             if (const JsonValue *name = vector.find("operationName"); name && name->isString())
                 operationName = name->toString();
-            const CheckedRequest request = checkRequest(schema, QByteArray::fromStdString(vector.find("document")->toString()),
-                                                        *vector.find("variables"), operationName);
+            const CheckedRequest request =
+                checkRequest(schema, QByteArray::fromStdString(vector.find("document")->toString()),
+                             *vector.find("variables"), operationName);
             const JsonValue got = toJson(request.errors);
             const JsonValue &want = *vector.find("errors");
             if (got.toJson() == want.toJson()) {
@@ -46,7 +47,8 @@ private slots:
                 failures << QStringLiteral("line %1: %2\n  want %3\n  got  %4")
                                 .arg(line)
                                 .arg(QString::fromStdString(vector.find("document")->toString()),
-                                     QString::fromStdString(want.toJson()), QString::fromStdString(got.toJson()));
+                                     QString::fromStdString(want.toJson()),
+                                     QString::fromStdString(got.toJson()));
             }
         }
         for (const QString &f : failures)
@@ -60,16 +62,22 @@ private slots:
     {
         QTest::addColumn<QString>("schemaName");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("demo") << QStringLiteral("demo") << QStringLiteral("spec/graphql-vectors/vectors.introspection-demo.json");
-        QTest::newRow("rich") << QStringLiteral("rich") << QStringLiteral("spec/graphql-vectors/vectors.introspection-rich.json");
+        QTest::newRow("demo") << QStringLiteral("demo")
+                              << QStringLiteral(
+                                     "spec/graphql-vectors/vectors.introspection-demo.json");
+        QTest::newRow("rich") << QStringLiteral("rich")
+                              << QStringLiteral(
+                                     "spec/graphql-vectors/vectors.introspection-rich.json");
     }
 
     void introspection()
     {
         QFETCH(QString, schemaName);
         QFETCH(QString, expected);
-        const Schema &schema = schemaName == QLatin1String("demo") ? test::demoSchema() : test::richSchema();
-        const CheckedRequest request = checkRequest(schema, introspectionQuery(), JsonValue::object(), std::nullopt);
+        const Schema &schema =
+            schemaName == QLatin1String("demo") ? test::demoSchema() : test::richSchema();
+        const CheckedRequest request =
+            checkRequest(schema, introspectionQuery(), JsonValue::object(), std::nullopt);
         QVERIFY(request.ok());
         const ExecutionResult result = execute(schema, request);
         QVERIFY(result.errors.empty());
@@ -83,8 +91,9 @@ private slots:
             const JsonValue &wantTypes = *want.find("__schema")->find("types");
             for (size_t i = 0; i < std::min(gotTypes.size(), wantTypes.size()); ++i)
                 if (!(gotTypes.items()[i] == wantTypes.items()[i]))
-                    qWarning().noquote() << "first differing type:\n got  " << gotTypes.items()[i].toJson().c_str()
-                                         << "\n want " << wantTypes.items()[i].toJson().c_str();
+                    qWarning().noquote()
+                        << "first differing type:\n got  " << gotTypes.items()[i].toJson().c_str()
+                        << "\n want " << wantTypes.items()[i].toJson().c_str();
         }
         QVERIFY(result.data == want);
     }

@@ -1,8 +1,7 @@
 // The subscope command line as scripts and CI use it: validate, introspect, print-schema, their
 // output and exit statuses (0 valid, 1 invalid, 2 usage or schema error).
-#include "support/test_schemas.h"
-
 #include "graphql/json_value.h"
+#include "support/test_schemas.h"
 
 #include <QFile>
 #include <QProcess>
@@ -26,9 +25,9 @@ Run runSubscope(const QStringList &arguments, const QByteArray &input = {})
     process.start(QStringLiteral(SUBSCOPE_BINARY), arguments);
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(30000))
-        qFatal("subscope did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    if (!process.waitForFinished(30000)) qFatal("subscope did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace
@@ -40,16 +39,20 @@ class TestCli : public QObject
 private slots:
     void validSubscriptionPrintsItsGroups()
     {
-        const Run r = runSubscope({QStringLiteral("validate")},
-                               "subscription { myModelCreatedUpdateDelete(id: \"9\", subscripe: true) { id ...F } } "
-                               "fragment F on MyModelType { name }");
+        const Run r = runSubscope(
+            {QStringLiteral("validate")},
+            "subscription { myModelCreatedUpdateDelete(id: \"9\", subscripe: true) { id ...F } } "
+            "fragment F on MyModelType { name }");
         QCOMPARE(r.status, 0);
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[0], QStringLiteral("[]"));
-        QCOMPARE(lines[1], QStringLiteral(R"({"responseKey":"myModelCreatedUpdateDelete","field":"myModelCreatedUpdateDelete",)"
-                                          R"("groups":["MyModelCreated","MyModelUpdated.9","MyModelDeleted.9"],"subscribe":true,)"
-                                          R"("usedLegacySubscripe":true,"requestedFields":["id","name"],"model":"MyModel"})"));
+        QCOMPARE(
+            lines[1],
+            QStringLiteral(
+                R"({"responseKey":"myModelCreatedUpdateDelete","field":"myModelCreatedUpdateDelete",)"
+                R"("groups":["MyModelCreated","MyModelUpdated.9","MyModelDeleted.9"],"subscribe":true,)"
+                R"("usedLegacySubscripe":true,"requestedFields":["id","name"],"model":"MyModel"})"));
     }
 
     void validQueryPrintsOnlyTheErrors()
@@ -61,9 +64,14 @@ private slots:
 
     void invalidDocument()
     {
-        const Run r = runSubscope({QStringLiteral("validate")}, "subscription { myModelCreated { nope } }");
+        const Run r =
+            runSubscope({QStringLiteral("validate")}, "subscription { myModelCreated { nope } }");
         QCOMPARE(r.status, 1);
-        QCOMPARE(r.out, QStringLiteral(R"([{"message":"Cannot query field 'nope' on type 'MyModelType'. Did you mean 'name'?","locations":[{"line":1,"column":33}]}])" "\n"));
+        QCOMPARE(
+            r.out,
+            QStringLiteral(
+                R"([{"message":"Cannot query field 'nope' on type 'MyModelType'. Did you mean 'name'?","locations":[{"line":1,"column":33}]}])"
+                "\n"));
     }
 
     void documentFromAFileWithVariablesAndOperationName()
@@ -74,17 +82,26 @@ private slots:
         doc.write("subscription A($id: String) { myModelUpdated(id: $id) { id } }\n"
                   "subscription B { myModelCreated { id } }\n");
         doc.close();
-        const Run bad = runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"), QStringLiteral(R"({"id": 5})"),
-                                  QStringLiteral("--operation-name"), QStringLiteral("A"), doc.fileName()});
+        const Run bad =
+            runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"),
+                         QStringLiteral(R"({"id": 5})"), QStringLiteral("--operation-name"),
+                         QStringLiteral("A"), doc.fileName()});
         QCOMPARE(bad.status, 1);
-        QCOMPARE(bad.out, QStringLiteral(R"([{"message":"Variable '$id' got invalid value 5; String cannot represent a non string value: 5","locations":[{"line":1,"column":16}]}])" "\n"));
-        const Run good = runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"), QStringLiteral(R"({"id": "x"})"),
-                                   QStringLiteral("--operation-name"), QStringLiteral("A"), doc.fileName()});
+        QCOMPARE(
+            bad.out,
+            QStringLiteral(
+                R"([{"message":"Variable '$id' got invalid value 5; String cannot represent a non string value: 5","locations":[{"line":1,"column":16}]}])"
+                "\n"));
+        const Run good =
+            runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"),
+                         QStringLiteral(R"({"id": "x"})"), QStringLiteral("--operation-name"),
+                         QStringLiteral("A"), doc.fileName()});
         QCOMPARE(good.status, 0);
         QVERIFY(good.out.contains(QStringLiteral(R"("groups":["MyModelUpdated.x"])")));
         const Run ambiguous = runSubscope({QStringLiteral("validate"), doc.fileName()});
         QCOMPARE(ambiguous.status, 1);
-        QVERIFY(ambiguous.out.contains(QStringLiteral("Must provide operation name if query contains multiple operations.")));
+        QVERIFY(ambiguous.out.contains(
+            QStringLiteral("Must provide operation name if query contains multiple operations.")));
     }
 
     void invalidGroupNamesW16()
@@ -92,18 +109,28 @@ private slots:
         const QByteArray doc = "subscription { myModelUpdated(id: \"a b\") { id } }";
         const Run strict = runSubscope({QStringLiteral("validate")}, doc);
         QCOMPARE(strict.status, 1);
-        QVERIFY(strict.out.startsWith(QStringLiteral(R"([{"message":"Invalid subscription channel name."}])")));
+        QVERIFY(strict.out.startsWith(
+            QStringLiteral(R"([{"message":"Invalid subscription channel name."}])")));
         QVERIFY(strict.out.contains(QStringLiteral(R"("invalidGroups":["MyModelUpdated.a b"])")));
-        const Run lenient = runSubscope({QStringLiteral("validate"), QStringLiteral("--lenient-groups")}, doc);
+        const Run lenient =
+            runSubscope({QStringLiteral("validate"), QStringLiteral("--lenient-groups")}, doc);
         QCOMPARE(lenient.status, 0);
         QVERIFY(lenient.out.contains(QStringLiteral(R"("groups":["MyModelUpdated.a_b"])")));
     }
 
     void usageErrors()
     {
-        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"), QStringLiteral("[1]")}, "{ base }").status, 2);
-        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--bogus")}, "{ base }").status, 2);
-        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("/nonexistent.graphql")}).status, 2);
+        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--variables"),
+                              QStringLiteral("[1]")},
+                             "{ base }")
+                     .status,
+                 2);
+        QCOMPARE(
+            runSubscope({QStringLiteral("validate"), QStringLiteral("--bogus")}, "{ base }").status,
+            2);
+        QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("/nonexistent.graphql")})
+                     .status,
+                 2);
         const Run unknown = runSubscope({QStringLiteral("frobnicate")});
         QCOMPARE(unknown.status, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
@@ -117,21 +144,24 @@ private slots:
         QVERIFY(schema.open(QIODevice::WriteOnly));
         schema.write("type Query {\n  a: Nope\n  a: Int\n}\n");
         schema.close();
-        const Run r = runSubscope({QStringLiteral("validate"), QStringLiteral("--schema"), path}, "{ a }");
+        const Run r =
+            runSubscope({QStringLiteral("validate"), QStringLiteral("--schema"), path}, "{ a }");
         QCOMPARE(r.status, 2);
         QCOMPARE(r.out, QString());
-        QCOMPARE(r.err, path + QStringLiteral(":2:6: Unknown type 'Nope'.\n") + path
-                            + QStringLiteral(":3:3: Field 'Query.a' can only be defined once.\n"));
+        QCOMPARE(r.err, path + QStringLiteral(":2:6: Unknown type 'Nope'.\n") + path +
+                            QStringLiteral(":3:3: Field 'Query.a' can only be defined once.\n"));
     }
 
     void introspectEqualsTheRecordedResult()
     {
-        const Run r = runSubscope({QStringLiteral("introspect"), QStringLiteral("--schema"),
-                                test::sharedPath(QStringLiteral("spec/graphql-vectors/rich-schema.graphql"))});
+        const Run r = runSubscope(
+            {QStringLiteral("introspect"), QStringLiteral("--schema"),
+             test::sharedPath(QStringLiteral("spec/graphql-vectors/rich-schema.graphql"))});
         QCOMPARE(r.status, 0);
         graphql::JsonValue got, want;
         QVERIFY(graphql::JsonValue::fromJson(r.out.toStdString(), &got));
-        QFile file(test::sharedPath(QStringLiteral("spec/graphql-vectors/vectors.introspection-rich.json")));
+        QFile file(test::sharedPath(
+            QStringLiteral("spec/graphql-vectors/vectors.introspection-rich.json")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(graphql::JsonValue::fromJson(file.readAll().toStdString(), &want));
         QVERIFY(got == want);
@@ -142,17 +172,22 @@ private slots:
         const Run r = runSubscope({QStringLiteral("print-schema")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains(QStringLiteral("type MyModelType @model(name: \"MyModel\") {")));
-        QVERIFY(r.out.contains(QStringLiteral("myModelCreatedUpdateDelete(id: String, subscripe: Boolean, subscribe: Boolean): MyModelType "
-                                              "@groups(names: [\"MyModelCreated\", \"MyModelUpdated.{id}\", \"MyModelDeleted.{id}\"])")));
-        QVERIFY(r.out.contains(QStringLiteral("@groups(names: [\"custom_event\"], subscripeIsLegacy: false)")));
+        QVERIFY(
+            r.out.contains(QStringLiteral("myModelCreatedUpdateDelete(id: String, subscripe: "
+                                          "Boolean, subscribe: Boolean): MyModelType "
+                                          "@groups(names: [\"MyModelCreated\", "
+                                          "\"MyModelUpdated.{id}\", \"MyModelDeleted.{id}\"])")));
+        QVERIFY(r.out.contains(
+            QStringLiteral("@groups(names: [\"custom_event\"], subscripeIsLegacy: false)")));
     }
 
     void embeddedDemoIsTheSharedDemoSchema()
     {
         // resources/demo.graphql is ../shared/spec/demo-schema.graphql, embedded.
         const Run embedded = runSubscope({QStringLiteral("print-schema")});
-        const Run shared = runSubscope({QStringLiteral("print-schema"), QStringLiteral("--schema"),
-                                        test::sharedPath(QStringLiteral("spec/demo-schema.graphql"))});
+        const Run shared =
+            runSubscope({QStringLiteral("print-schema"), QStringLiteral("--schema"),
+                         test::sharedPath(QStringLiteral("spec/demo-schema.graphql"))});
         QCOMPARE(embedded.status, 0);
         QCOMPARE(embedded.out, shared.out);
     }
@@ -163,7 +198,8 @@ private slots:
         QCOMPARE(help.status, 0);
         QVERIFY(help.out.contains(QStringLiteral("print-schema")));
         QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--help")}).status, 0);
-        QVERIFY(runSubscope({QStringLiteral("--version")}).out.startsWith(QStringLiteral("subscope ")));
+        QVERIFY(
+            runSubscope({QStringLiteral("--version")}).out.startsWith(QStringLiteral("subscope ")));
     }
 };
 

@@ -25,7 +25,8 @@ const graphql::Schema &load(const QString &path)
     if (!schema) {
         graphql::SchemaLoadResult result = graphql::loadSchemaFile(path);
         if (!result.schema)
-            qFatal("cannot load %s: %s", qPrintable(path), qPrintable(result.errors.join(QLatin1Char('\n'))));
+            qFatal("cannot load %s: %s", qPrintable(path),
+                   qPrintable(result.errors.join(QLatin1Char('\n'))));
         schema = result.schema;
     }
     return *schema;
@@ -50,7 +51,8 @@ const graphql::Schema &testSchema()
 
 std::shared_ptr<const graphql::Schema> schemaFrom(const char *sdl)
 {
-    graphql::SchemaLoadResult result = graphql::buildSchema(QByteArray(sdl), QStringLiteral("test.graphql"));
+    graphql::SchemaLoadResult result =
+        graphql::buildSchema(QByteArray(sdl), QStringLiteral("test.graphql"));
     if (!result.schema)
         qWarning("schema errors:\n%s", qPrintable(result.errors.join(QLatin1Char('\n'))));
     return result.schema;

@@ -2,9 +2,8 @@
 // "variables", "operationName"}) and writes, per line, {"errors": [...]} as checkRequest gives
 // them (parse, validate, select the operation, coerce the variables). The differential test
 // feeds it the corpus and compares with graphql-js.
-#include "support/test_schemas.h"
-
 #include "graphql/request.h"
+#include "support/test_schemas.h"
 
 #include <cstdio>
 #include <iostream>
@@ -24,16 +23,18 @@ int main()
             std::cout << R"({"fatal":"bad request line"})" << '\n';
             continue;
         }
-        const std::string schemaName = request.find("schema") ? request.find("schema")->toString() : "demo";
-        const Schema &schema = schemaName == "rich" ? test::richSchema()
+        const std::string schemaName =
+            request.find("schema") ? request.find("schema")->toString() : "demo";
+        const Schema &schema = schemaName == "rich"   ? test::richSchema()
                                : schemaName == "test" ? test::testSchema()
                                                       : test::demoSchema();
         std::optional<std::string> operationName;
         if (const JsonValue *name = request.find("operationName"); name && name->isString())
             operationName = name->toString();
         const JsonValue *variables = request.find("variables");
-        const CheckedRequest checked = checkRequest(schema, QByteArray::fromStdString(request.find("document")->toString()),
-                                                    variables ? *variables : JsonValue(), operationName);
+        const CheckedRequest checked =
+            checkRequest(schema, QByteArray::fromStdString(request.find("document")->toString()),
+                         variables ? *variables : JsonValue(), operationName);
         JsonValue out = JsonValue::object();
         out.insert("errors", toJson(checked.errors));
         std::cout << out.toJson() << '\n';

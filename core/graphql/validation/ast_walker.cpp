@@ -12,21 +12,17 @@ void AstWalker::walk(const ast::Node &root)
 
 void AstWalker::visit(const ast::Node *node)
 {
-    if (!node)
-        return;
-    if (m_typeInfo)
-        m_typeInfo->enter(*node);
+    if (!node) return;
+    if (m_typeInfo) m_typeInfo->enter(*node);
     if (!m_visitor.enter(*node)) {
-        if (m_typeInfo)
-            m_typeInfo->leave(*node);
+        if (m_typeInfo) m_typeInfo->leave(*node);
         return;
     }
     m_ancestors.push_back(node);
     visitChildren(*node);
     m_ancestors.pop_back();
     m_visitor.leave(*node);
-    if (m_typeInfo)
-        m_typeInfo->leave(*node);
+    if (m_typeInfo) m_typeInfo->leave(*node);
 }
 
 void AstWalker::visitChildren(const ast::Node &node)

@@ -25,8 +25,7 @@ public:
     AstWalker(AstVisitor &visitor, TypeInfo *typeInfo = nullptr)
         : m_visitor(visitor)
         , m_typeInfo(typeInfo)
-    {
-    }
+    {}
 
     void walk(const ast::Node &root);
 
@@ -35,8 +34,7 @@ public:
 
 private:
     void visit(const ast::Node *node);
-    template<class T>
-    void visitAll(const ast::List<T> &list)
+    template <class T> void visitAll(const ast::List<T> &list)
     {
         for (const T *item : list)
             visit(item);

@@ -10,7 +10,8 @@ TypeRef typeFromAst(const Schema &schema, const ast::Type &type)
         return inner ? TypeRef::listOf(inner) : TypeRef();
     }
     case ast::Kind::NonNullType: {
-        const TypeRef inner = typeFromAst(schema, *static_cast<const ast::NonNullType &>(type).type);
+        const TypeRef inner =
+            typeFromAst(schema, *static_cast<const ast::NonNullType &>(type).type);
         return inner ? TypeRef::nonNull(inner) : TypeRef();
     }
     default:
@@ -18,15 +19,14 @@ TypeRef typeFromAst(const Schema &schema, const ast::Type &type)
     }
 }
 
-const FieldDefinition *fieldDefinition(const Schema &schema, const NamedType *parentType, std::string_view name)
+const FieldDefinition *fieldDefinition(const Schema &schema, const NamedType *parentType,
+                                       std::string_view name)
 {
-    if (!parentType)
-        return nullptr;
+    if (!parentType) return nullptr;
     if (name.size() > 2 && name[0] == '_' && name[1] == '_') {
         if (name == "__schema" && parentType == schema.queryType())
             return &schema.schemaMetaField();
-        if (name == "__type" && parentType == schema.queryType())
-            return &schema.typeMetaField();
+        if (name == "__type" && parentType == schema.queryType()) return &schema.typeMetaField();
         if (name == "__typename" && parentType->isCompositeType())
             return &schema.typeNameMetaField();
     }
@@ -37,8 +37,14 @@ const FieldDefinition *fieldDefinition(const Schema &schema, const NamedType *pa
 
 namespace {
 
-TypeRef onlyOutput(TypeRef t) { return t && t.named()->isOutputType() ? t : TypeRef(); }
-TypeRef onlyInput(TypeRef t) { return t && t.named()->isInputType() ? t : TypeRef(); }
+TypeRef onlyOutput(TypeRef t)
+{
+    return t && t.named()->isOutputType() ? t : TypeRef();
+}
+TypeRef onlyInput(TypeRef t)
+{
+    return t && t.named()->isInputType() ? t : TypeRef();
+}
 
 } // namespace
 
@@ -62,15 +68,17 @@ void TypeInfo::enter(const ast::Node &node)
         m_directive = m_schema.directive(static_cast<const ast::Directive &>(node).name.value);
         break;
     case ast::Kind::OperationDefinition: {
-        const NamedType *root = m_schema.rootType(static_cast<const ast::OperationDefinition &>(node).operation);
+        const NamedType *root =
+            m_schema.rootType(static_cast<const ast::OperationDefinition &>(node).operation);
         m_typeStack.push_back(root && root->kind == TypeKind::Object ? TypeRef(root) : TypeRef());
         break;
     }
     case ast::Kind::InlineFragment:
     case ast::Kind::FragmentDefinition: {
-        const ast::NamedType *condition = node.kind == ast::Kind::InlineFragment
-                                              ? static_cast<const ast::InlineFragment &>(node).typeCondition
-                                              : static_cast<const ast::FragmentDefinition &>(node).typeCondition;
+        const ast::NamedType *condition =
+            node.kind == ast::Kind::InlineFragment
+                ? static_cast<const ast::InlineFragment &>(node).typeCondition
+                : static_cast<const ast::FragmentDefinition &>(node).typeCondition;
         TypeRef t;
         if (condition)
             t = typeFromAst(m_schema, *condition);
@@ -80,8 +88,8 @@ void TypeInfo::enter(const ast::Node &node)
         break;
     }
     case ast::Kind::VariableDefinition:
-        m_inputTypeStack.push_back(
-            onlyInput(typeFromAst(m_schema, *static_cast<const ast::VariableDefinition &>(node).type)));
+        m_inputTypeStack.push_back(onlyInput(
+            typeFromAst(m_schema, *static_cast<const ast::VariableDefinition &>(node).type)));
         break;
     case ast::Kind::Argument: {
         const auto &argument = static_cast<const ast::Argument &>(node);
@@ -106,7 +114,8 @@ void TypeInfo::enter(const ast::Node &node)
         const TypeRef objectType = inputType();
         const InputValue *field = nullptr;
         if (objectType && objectType.named()->kind == TypeKind::InputObject)
-            field = objectType.named()->inputField(static_cast<const ast::ObjectField &>(node).name.value);
+            field = objectType.named()->inputField(
+                static_cast<const ast::ObjectField &>(node).name.value);
         m_defaultValueStack.push_back(field && field->defaultValue ? field : nullptr);
         m_inputTypeStack.push_back(field ? onlyInput(field->type) : TypeRef());
         break;

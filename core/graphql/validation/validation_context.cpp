@@ -11,12 +11,10 @@ public:
     VariableUsageCollector(const TypeInfo &typeInfo, std::vector<VariableUsage> &usages)
         : m_typeInfo(typeInfo)
         , m_usages(usages)
-    {
-    }
+    {}
     bool enter(const ast::Node &node) override
     {
-        if (node.kind == ast::Kind::VariableDefinition)
-            return false;
+        if (node.kind == ast::Kind::VariableDefinition) return false;
         if (node.kind == ast::Kind::Variable)
             m_usages.push_back({static_cast<const ast::Variable *>(&node), m_typeInfo.inputType(),
                                 m_typeInfo.defaultValueOwner()});
@@ -64,7 +62,8 @@ void ValidationContext::report(std::string message, std::initializer_list<uint32
 void ValidationContext::report(std::string message, const std::vector<uint32_t> &offsets)
 {
     if (m_errors.size() >= m_maxErrors) {
-        m_errors.push_back({"Too many validation errors, error limit reached. Validation aborted.", {}});
+        m_errors.push_back(
+            {"Too many validation errors, error limit reached. Validation aborted.", {}});
         throw ValidationAborted{};
     }
     GraphQLError error{std::move(message), {}};
@@ -80,11 +79,11 @@ const ast::FragmentDefinition *ValidationContext::fragment(std::string_view name
     return it == m_fragments.end() ? nullptr : it->second;
 }
 
-const std::vector<const ast::FragmentSpread *> &ValidationContext::fragmentSpreads(const ast::SelectionSet *set)
+const std::vector<const ast::FragmentSpread *> &
+ValidationContext::fragmentSpreads(const ast::SelectionSet *set)
 {
     auto it = m_spreads.find(set);
-    if (it != m_spreads.end())
-        return it->second;
+    if (it != m_spreads.end()) return it->second;
     std::vector<const ast::FragmentSpread *> spreads;
     std::vector<const ast::SelectionSet *> toVisit{set};
     while (!toVisit.empty()) {
@@ -94,11 +93,11 @@ const std::vector<const ast::FragmentSpread *> &ValidationContext::fragmentSprea
             if (selection->kind == ast::Kind::FragmentSpread) {
                 spreads.push_back(static_cast<const ast::FragmentSpread *>(selection));
             } else {
-                const ast::SelectionSet *child = selection->kind == ast::Kind::Field
-                                                     ? static_cast<const ast::Field *>(selection)->selectionSet
-                                                     : static_cast<const ast::InlineFragment *>(selection)->selectionSet;
-                if (child)
-                    toVisit.push_back(child);
+                const ast::SelectionSet *child =
+                    selection->kind == ast::Kind::Field
+                        ? static_cast<const ast::Field *>(selection)->selectionSet
+                        : static_cast<const ast::InlineFragment *>(selection)->selectionSet;
+                if (child) toVisit.push_back(child);
             }
         }
     }
@@ -109,8 +108,7 @@ const std::vector<const ast::FragmentDefinition *> &
 ValidationContext::recursivelyReferencedFragments(const ast::OperationDefinition *operation)
 {
     auto it = m_referenced.find(operation);
-    if (it != m_referenced.end())
-        return it->second;
+    if (it != m_referenced.end()) return it->second;
     std::vector<const ast::FragmentDefinition *> fragments;
     std::unordered_map<std::string_view, bool> collected;
     std::vector<const ast::SelectionSet *> toVisit{operation->selectionSet};
@@ -118,8 +116,7 @@ ValidationContext::recursivelyReferencedFragments(const ast::OperationDefinition
         const ast::SelectionSet *set = toVisit.back();
         toVisit.pop_back();
         for (const ast::FragmentSpread *spread : fragmentSpreads(set)) {
-            if (collected[spread->name.value])
-                continue;
+            if (collected[spread->name.value]) continue;
             collected[spread->name.value] = true;
             if (const ast::FragmentDefinition *f = fragment(spread->name.value)) {
                 fragments.push_back(f);
@@ -133,8 +130,7 @@ ValidationContext::recursivelyReferencedFragments(const ast::OperationDefinition
 const std::vector<VariableUsage> &ValidationContext::variableUsages(const ast::Node *node)
 {
     auto it = m_usages.find(node);
-    if (it != m_usages.end())
-        return it->second;
+    if (it != m_usages.end()) return it->second;
     std::vector<VariableUsage> usages;
     TypeInfo typeInfo(m_schema);
     VariableUsageCollector collector(typeInfo, usages);
@@ -142,7 +138,8 @@ const std::vector<VariableUsage> &ValidationContext::variableUsages(const ast::N
     return m_usages.emplace(node, std::move(usages)).first->second;
 }
 
-std::vector<VariableUsage> ValidationContext::recursiveVariableUsages(const ast::OperationDefinition *operation)
+std::vector<VariableUsage>
+ValidationContext::recursiveVariableUsages(const ast::OperationDefinition *operation)
 {
     std::vector<VariableUsage> usages = variableUsages(operation);
     for (const ast::FragmentDefinition *f : recursivelyReferencedFragments(operation)) {

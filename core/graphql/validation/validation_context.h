@@ -16,14 +16,13 @@ namespace subscope::graphql {
 struct VariableUsage
 {
     const ast::Variable *node = nullptr;
-    TypeRef type;                         // the input type expected where the variable is used
+    TypeRef type;                             // the input type expected where the variable is used
     const InputValue *defaultOwner = nullptr; // the argument or input field, when it has a default
 };
 
 // Thrown when the error limit is reached; validate() catches it.
 struct ValidationAborted
-{
-};
+{};
 
 // What the validation rules share: the schema, the document, the walk's TypeInfo, the errors
 // so far, and cached facts about fragments and variables (graphql-js's ValidationContext).
@@ -54,7 +53,8 @@ public:
     // The last fragment definition with this name, as graphql-js keeps it.
     const ast::FragmentDefinition *fragment(std::string_view name) const;
     const std::vector<const ast::FragmentSpread *> &fragmentSpreads(const ast::SelectionSet *set);
-    const std::vector<const ast::FragmentDefinition *> &recursivelyReferencedFragments(const ast::OperationDefinition *operation);
+    const std::vector<const ast::FragmentDefinition *> &
+    recursivelyReferencedFragments(const ast::OperationDefinition *operation);
     const std::vector<VariableUsage> &variableUsages(const ast::Node *operationOrFragment);
     std::vector<VariableUsage> recursiveVariableUsages(const ast::OperationDefinition *operation);
 
@@ -67,8 +67,11 @@ private:
     const AstWalker *m_walker = nullptr;
     std::unordered_map<std::string_view, const ast::FragmentDefinition *> m_fragments;
     std::unordered_map<std::string_view, const ast::DirectiveDefinition *> m_documentDirectives;
-    std::unordered_map<const ast::SelectionSet *, std::vector<const ast::FragmentSpread *>> m_spreads;
-    std::unordered_map<const ast::OperationDefinition *, std::vector<const ast::FragmentDefinition *>> m_referenced;
+    std::unordered_map<const ast::SelectionSet *, std::vector<const ast::FragmentSpread *>>
+        m_spreads;
+    std::unordered_map<const ast::OperationDefinition *,
+                       std::vector<const ast::FragmentDefinition *>>
+        m_referenced;
     std::unordered_map<const ast::Node *, std::vector<VariableUsage>> m_usages;
 };
 
@@ -78,8 +81,7 @@ class ValidationRule
 public:
     explicit ValidationRule(ValidationContext &context)
         : m_context(context)
-    {
-    }
+    {}
     virtual ~ValidationRule() = default;
 
     // Return false to skip the node's children for this rule only.

@@ -12,8 +12,7 @@ namespace {
 JsonValue json(const char *text)
 {
     JsonValue v;
-    if (!JsonValue::fromJson(text, &v))
-        qFatal("bad JSON in test: %s", text);
+    if (!JsonValue::fromJson(text, &v)) qFatal("bad JSON in test: %s", text);
     return v;
 }
 } // namespace
@@ -34,7 +33,8 @@ private slots:
 
     void qtJsonKeepsIntegers()
     {
-        const QJsonDocument doc = QJsonDocument::fromJson(R"({"i": 5, "f": 5.5, "big": 3000000000})");
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(R"({"i": 5, "f": 5.5, "big": 3000000000})");
         const JsonValue v = JsonValue::fromQJsonValue(doc.object());
         QVERIFY(v.find("i")->isInt());
         QVERIFY(v.find("f")->isDouble());
@@ -69,14 +69,20 @@ private slots:
         QCOMPARE(subscope::graphql::pythonInspect(json("true")), std::string("True"));
         QCOMPARE(subscope::graphql::pythonInspect(json("\"it's\"")), std::string("\"it's\""));
         QCOMPARE(subscope::graphql::pythonInspect(json("\"a\\\"b\"")), std::string("'a\"b'"));
-        QCOMPARE(subscope::graphql::pythonInspect(json("\"tab\\tnl\\nbell\\u0007\"")), std::string("'tab\\tnl\\nbell\\x07'"));
-        QCOMPARE(subscope::graphql::pythonInspect(json("\"caf\\u00e9 \\u200b\"")), std::string("'caf\xC3\xA9 \\u200b'"));
-        QCOMPARE(subscope::graphql::pythonInspect(json(R"({"x": 1, "y": [1, 2.0]})")), std::string("{'x': 1, 'y': [1, 2.0]}"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("\"tab\\tnl\\nbell\\u0007\"")),
+                 std::string("'tab\\tnl\\nbell\\x07'"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("\"caf\\u00e9 \\u200b\"")),
+                 std::string("'caf\xC3\xA9 \\u200b'"));
+        QCOMPARE(subscope::graphql::pythonInspect(json(R"({"x": 1, "y": [1, 2.0]})")),
+                 std::string("{'x': 1, 'y': [1, 2.0]}"));
         QCOMPARE(subscope::graphql::pythonInspect(json("[[[1]]]")), std::string("[[[...]]]"));
-        QCOMPARE(subscope::graphql::pythonInspect(json(R"({"a": {"b": {"c": 1}}})")), std::string("{'a': {'b': {...}}}"));
-        QCOMPARE(subscope::graphql::pythonInspect(json("[1,2,3,4,5,6,7,8,9,10,11,12]")), std::string("[1, 2, 3, 4, 5, ..., 9, 10, 11, 12]"));
+        QCOMPARE(subscope::graphql::pythonInspect(json(R"({"a": {"b": {"c": 1}}})")),
+                 std::string("{'a': {'b': {...}}}"));
+        QCOMPARE(subscope::graphql::pythonInspect(json("[1,2,3,4,5,6,7,8,9,10,11,12]")),
+                 std::string("[1, 2, 3, 4, 5, ..., 9, 10, 11, 12]"));
         QCOMPARE(subscope::graphql::pythonInspect(json("[]")), std::string("[]"));
-        const std::string longText = subscope::graphql::pythonInspect(JsonValue(std::string(300, 'x')));
+        const std::string longText =
+            subscope::graphql::pythonInspect(JsonValue(std::string(300, 'x')));
         QCOMPARE(longText.size(), size_t(240));
         QCOMPARE(longText.substr(0, 4), std::string("'xxx"));
         QCOMPARE(longText.substr(118, 3), std::string("..."));

@@ -12,16 +12,13 @@ namespace {
 QString syntaxError(const QByteArray &text, const ParseLimits &limits = {})
 {
     ParseResult r = parse(text, limits);
-    if (!r.error)
-        return QStringLiteral("<no error>");
-    if (r.error->locations.empty())
-        return r.error->messageText();
+    if (!r.error) return QStringLiteral("<no error>");
+    if (r.error->locations.empty()) return r.error->messageText();
     const SourceLocation l = r.error->locations.front();
     return QStringLiteral("%1@%2:%3").arg(r.error->messageText()).arg(l.line).arg(l.column);
 }
 
-template<class T>
-const T &as(const ast::Node *node)
+template <class T> const T &as(const ast::Node *node)
 {
     return *static_cast<const T *>(node);
 }
@@ -36,7 +33,8 @@ private slots:
     void operationWithEverything()
     {
         const QByteArray text = "query Q($id: ID! = \"1\" @dir, $list: [[Int!]]) @op(a: 1) {\n"
-                                "  alias: field(arg: $id, obj: {x: [1, 2.5, \"s\", true, null, ENUM]}) @skip(if: false) {\n"
+                                "  alias: field(arg: $id, obj: {x: [1, 2.5, \"s\", true, null, "
+                                "ENUM]}) @skip(if: false) {\n"
                                 "    ...Frag\n"
                                 "    ... on Person @include(if: true) { name }\n"
                                 "    ... { id }\n"
@@ -58,7 +56,8 @@ private slots:
         const auto &field = as<ast::Field>(op.selectionSet->selections[0]);
         QCOMPARE(field.alias.value, std::string_view("alias"));
         QCOMPARE(field.responseKey(), std::string_view("alias"));
-        QCOMPARE(printValue(*field.arguments[1]->value), std::string("{x: [1, 2.5, \"s\", true, null, ENUM]}"));
+        QCOMPARE(printValue(*field.arguments[1]->value),
+                 std::string("{x: [1, 2.5, \"s\", true, null, ENUM]}"));
         QCOMPARE(field.selectionSet->selections.size(), 3u);
         QCOMPARE(int(field.selectionSet->selections[0]->kind), int(ast::Kind::FragmentSpread));
         const auto &inlineFragment = as<ast::InlineFragment>(field.selectionSet->selections[1]);
@@ -66,15 +65,18 @@ private slots:
         QVERIFY(!as<ast::InlineFragment>(field.selectionSet->selections[2]).typeCondition);
         // Node locations: the field starts at its alias, line 2 column 3.
         QCOMPARE(r.document->location(field), (SourceLocation{2, 3}));
-        QCOMPARE(r.document->location(*doc.definitions[1]), (SourceLocation{7, 2})); // graphql-core's line quirk
+        QCOMPARE(r.document->location(*doc.definitions[1]),
+                 (SourceLocation{7, 2})); // graphql-core's line quirk
     }
 
     void shorthandAndSubscription()
     {
         ParseResult r = parse("{ a } subscription S { b }");
         QVERIFY(!r.error);
-        QCOMPARE(int(as<ast::OperationDefinition>(r.document->root().definitions[0]).operation), int(ast::OperationType::Query));
-        QCOMPARE(int(as<ast::OperationDefinition>(r.document->root().definitions[1]).operation), int(ast::OperationType::Subscription));
+        QCOMPARE(int(as<ast::OperationDefinition>(r.document->root().definitions[0]).operation),
+                 int(ast::OperationType::Query));
+        QCOMPARE(int(as<ast::OperationDefinition>(r.document->root().definitions[1]).operation),
+                 int(ast::OperationType::Subscription));
     }
 
     void typeSystem()
@@ -102,7 +104,8 @@ private slots:
         QCOMPARE(defs.size(), 15u);
         QCOMPARE(as<ast::SchemaDefinition>(defs[0]).description->value, std::string_view("desc"));
         QCOMPARE(int(defs[1]->kind), int(ast::Kind::SchemaExtension));
-        QCOMPARE(as<ast::TypeDefinition>(defs[2]).description->value, std::string_view("block desc"));
+        QCOMPARE(as<ast::TypeDefinition>(defs[2]).description->value,
+                 std::string_view("block desc"));
         const auto &t = as<ast::TypeDefinition>(defs[3]);
         QCOMPARE(t.interfaces.size(), 2u);
         QCOMPARE(t.fields[0]->arguments[0]->description->value, std::string_view("arg desc"));
@@ -119,23 +122,50 @@ private slots:
     {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << QByteArray("") << QStringLiteral("Syntax Error: Unexpected <EOF>.@1:1");
-        QTest::newRow("missing name") << QByteArray("{ a { } }") << QStringLiteral("Syntax Error: Expected Name, found '}'.@1:7");
-        QTest::newRow("unknown keyword") << QByteArray("querry { a }") << QStringLiteral("Syntax Error: Unexpected Name 'querry'.@1:1");
-        QTest::newRow("variable in constant") << QByteArray("query ($a: Int = $b) { a }") << QStringLiteral("Syntax Error: Unexpected variable '$b' in constant value.@1:18");
-        QTest::newRow("dollar in constant") << QByteArray("query ($a: Int = $) { a }") << QStringLiteral("Syntax Error: Unexpected '$'.@1:18");
-        QTest::newRow("fragment named on") << QByteArray("fragment on on T { a }") << QStringLiteral("Syntax Error: Unexpected Name 'on'.@1:10");
-        QTest::newRow("missing on") << QByteArray("fragment F T { a }") << QStringLiteral("Syntax Error: Expected 'on', found Name 'T'.@1:12");
-        QTest::newRow("description on operation") << QByteArray("\"d\" query { a }")
-                                                  << QStringLiteral("Syntax Error: Unexpected description, descriptions are supported only on type definitions.@1:1");
-        QTest::newRow("description on shorthand") << QByteArray("\"d\" { a }") << QStringLiteral("Syntax Error: Unexpected '{'.@1:5");
-        QTest::newRow("reserved enum value") << QByteArray("enum E { true }") << QStringLiteral("Syntax Error: Name 'true' is reserved and cannot be used for an enum value.@1:10");
-        QTest::newRow("empty extension") << QByteArray("extend type T") << QStringLiteral("Syntax Error: Unexpected <EOF>.@1:14");
-        QTest::newRow("bad directive location") << QByteArray("directive @d on NOWHERE") << QStringLiteral("Syntax Error: Unexpected Name 'NOWHERE'.@1:17");
-        QTest::newRow("extend nothing") << QByteArray("extend foo") << QStringLiteral("Syntax Error: Unexpected Name 'foo'.@1:8");
-        QTest::newRow("string found") << QByteArray("{ a(x \"s\") }") << QStringLiteral("Syntax Error: Expected ':', found String 's'.@1:7");
-        QTest::newRow("second line") << QByteArray("{ a }\n  }") << QStringLiteral("Syntax Error: Unexpected '}'.@2:3");
-        QTest::newRow("error right after a line break") << QByteArray("{ a }\n}") << QStringLiteral("Syntax Error: Unexpected '}'.@1:6");
+        QTest::newRow("empty") << QByteArray("")
+                               << QStringLiteral("Syntax Error: Unexpected <EOF>.@1:1");
+        QTest::newRow("missing name")
+            << QByteArray("{ a { } }")
+            << QStringLiteral("Syntax Error: Expected Name, found '}'.@1:7");
+        QTest::newRow("unknown keyword")
+            << QByteArray("querry { a }")
+            << QStringLiteral("Syntax Error: Unexpected Name 'querry'.@1:1");
+        QTest::newRow("variable in constant")
+            << QByteArray("query ($a: Int = $b) { a }")
+            << QStringLiteral("Syntax Error: Unexpected variable '$b' in constant value.@1:18");
+        QTest::newRow("dollar in constant") << QByteArray("query ($a: Int = $) { a }")
+                                            << QStringLiteral("Syntax Error: Unexpected '$'.@1:18");
+        QTest::newRow("fragment named on")
+            << QByteArray("fragment on on T { a }")
+            << QStringLiteral("Syntax Error: Unexpected Name 'on'.@1:10");
+        QTest::newRow("missing on")
+            << QByteArray("fragment F T { a }")
+            << QStringLiteral("Syntax Error: Expected 'on', found Name 'T'.@1:12");
+        QTest::newRow("description on operation")
+            << QByteArray("\"d\" query { a }")
+            << QStringLiteral("Syntax Error: Unexpected description, descriptions are supported "
+                              "only on type definitions.@1:1");
+        QTest::newRow("description on shorthand")
+            << QByteArray("\"d\" { a }") << QStringLiteral("Syntax Error: Unexpected '{'.@1:5");
+        QTest::newRow("reserved enum value")
+            << QByteArray("enum E { true }")
+            << QStringLiteral("Syntax Error: Name 'true' is reserved and cannot be used for an "
+                              "enum value.@1:10");
+        QTest::newRow("empty extension") << QByteArray("extend type T")
+                                         << QStringLiteral("Syntax Error: Unexpected <EOF>.@1:14");
+        QTest::newRow("bad directive location")
+            << QByteArray("directive @d on NOWHERE")
+            << QStringLiteral("Syntax Error: Unexpected Name 'NOWHERE'.@1:17");
+        QTest::newRow("extend nothing")
+            << QByteArray("extend foo")
+            << QStringLiteral("Syntax Error: Unexpected Name 'foo'.@1:8");
+        QTest::newRow("string found")
+            << QByteArray("{ a(x \"s\") }")
+            << QStringLiteral("Syntax Error: Expected ':', found String 's'.@1:7");
+        QTest::newRow("second line")
+            << QByteArray("{ a }\n  }") << QStringLiteral("Syntax Error: Unexpected '}'.@2:3");
+        QTest::newRow("error right after a line break")
+            << QByteArray("{ a }\n}") << QStringLiteral("Syntax Error: Unexpected '}'.@1:6");
     }
 
     void errors()
@@ -148,7 +178,8 @@ private slots:
     void limitDocumentSize()
     {
         const QByteArray big = "{ a }" + QByteArray(70000, ' ');
-        QCOMPARE(syntaxError(big), QStringLiteral("Document is too large: 70005 bytes, the limit is 65536 bytes."));
+        QCOMPARE(syntaxError(big),
+                 QStringLiteral("Document is too large: 70005 bytes, the limit is 65536 bytes."));
         QVERIFY(!parse(big, ParseLimits::none()).error);
     }
 
@@ -160,7 +191,9 @@ private slots:
         text += " }";
         ParseLimits limits;
         limits.maxTokens = 5000;
-        QCOMPARE(syntaxError(text, limits), QStringLiteral("Document contains more than 5000 tokens. Parsing aborted.@1:10001"));
+        QCOMPARE(
+            syntaxError(text, limits),
+            QStringLiteral("Document contains more than 5000 tokens. Parsing aborted.@1:10001"));
         QVERIFY(!parse(text).error); // 6002 tokens are fine with the default of 10000
     }
 
@@ -171,10 +204,18 @@ private slots:
         QByteArray selections = "{";
         for (int i = 0; i < 65; ++i)
             selections += " a {";
-        QTest::newRow("selections") << selections << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:257");
-        QTest::newRow("lists") << ("{ a(x: " + QByteArray(70, '[')) << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:71");
-        QTest::newRow("objects") << ("{ a(x: " + QByteArray("{a: ").repeated(70)) << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:260");
-        QTest::newRow("types") << ("query ($v: " + QByteArray(70, '[')) << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:76");
+        QTest::newRow("selections")
+            << selections
+            << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:257");
+        QTest::newRow("lists")
+            << ("{ a(x: " + QByteArray(70, '['))
+            << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:71");
+        QTest::newRow("objects")
+            << ("{ a(x: " + QByteArray("{a: ").repeated(70))
+            << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:260");
+        QTest::newRow("types")
+            << ("query ($v: " + QByteArray(70, '['))
+            << QStringLiteral("Document nesting is deeper than the limit of 64 levels.@1:76");
     }
 
     void limitDepth()
@@ -191,7 +232,8 @@ private slots:
         limits.maxDepth = 64;
         const QByteArray deep = "{ a(x: " + QByteArray(1 << 20, '[');
         QVERIFY(syntaxError(deep, limits).startsWith(QStringLiteral("Document nesting is deeper")));
-        QVERIFY(syntaxError("query ($v: " + QByteArray(200, '[') + "Int" + QByteArray(200, ']') + ") { a }",
+        QVERIFY(syntaxError("query ($v: " + QByteArray(200, '[') + "Int" + QByteArray(200, ']') +
+                                ") { a }",
                             ParseLimits::none())
                     .startsWith(QStringLiteral("Type reference has more than 64")));
     }

@@ -15,11 +15,16 @@ private slots:
     {
         QTest::addColumn<QByteArray>("literal");
         QTest::addColumn<QString>("printed");
-        QTest::newRow("object") << QByteArray("{ x : 1 , y:[ 2,3 ] }") << QStringLiteral("{x: 1, y: [2, 3]}");
-        QTest::newRow("string") << QByteArray("\"a\\nb\\\"c\\u0001\\u0085\"") << QStringLiteral("\"a\\nb\\\"c\\u0001\\u0085\"");
-        QTest::newRow("block") << QByteArray("\"\"\"  x\n  y\"\"\"") << QStringLiteral("\"\"\"\n  x\ny\n\"\"\"");
-        QTest::newRow("enum, null, bool, variable") << QByteArray("[A, null, false, $v]") << QStringLiteral("[A, null, false, $v]");
-        QTest::newRow("numbers as written") << QByteArray("[-0, 1.50, 2E+3]") << QStringLiteral("[-0, 1.50, 2E+3]");
+        QTest::newRow("object") << QByteArray("{ x : 1 , y:[ 2,3 ] }")
+                                << QStringLiteral("{x: 1, y: [2, 3]}");
+        QTest::newRow("string") << QByteArray("\"a\\nb\\\"c\\u0001\\u0085\"")
+                                << QStringLiteral("\"a\\nb\\\"c\\u0001\\u0085\"");
+        QTest::newRow("block") << QByteArray("\"\"\"  x\n  y\"\"\"")
+                               << QStringLiteral("\"\"\"\n  x\ny\n\"\"\"");
+        QTest::newRow("enum, null, bool, variable")
+            << QByteArray("[A, null, false, $v]") << QStringLiteral("[A, null, false, $v]");
+        QTest::newRow("numbers as written")
+            << QByteArray("[-0, 1.50, 2E+3]") << QStringLiteral("[-0, 1.50, 2E+3]");
     }
 
     void values()
@@ -28,7 +33,8 @@ private slots:
         QFETCH(QString, printed);
         ParseResult r = parse("{ f(v: " + literal + ") }");
         QVERIFY(!r.error);
-        const auto *op = static_cast<const ast::OperationDefinition *>(r.document->root().definitions[0]);
+        const auto *op =
+            static_cast<const ast::OperationDefinition *>(r.document->root().definitions[0]);
         const auto *field = static_cast<const ast::Field *>(op->selectionSet->selections[0]);
         QCOMPARE(QString::fromStdString(printValue(*field->arguments[0]->value)), printed);
     }
@@ -38,7 +44,8 @@ private slots:
         QCOMPARE(printBlockString("one line"), std::string("\"\"\"one line\"\"\""));
         QCOMPARE(printBlockString("two\nlines"), std::string("\"\"\"\ntwo\nlines\n\"\"\""));
         QCOMPARE(printBlockString("ends with \""), std::string("\"\"\"\nends with \"\n\"\"\""));
-        QCOMPARE(printBlockString("has \"\"\" inside"), std::string("\"\"\"has \\\"\"\" inside\"\"\""));
+        QCOMPARE(printBlockString("has \"\"\" inside"),
+                 std::string("\"\"\"has \\\"\"\" inside\"\"\""));
         QVERIFY(isPrintableAsBlockString("fine"));
         QVERIFY(!isPrintableAsBlockString("\nleading newline"));
         QVERIFY(!isPrintableAsBlockString("trailing\n"));

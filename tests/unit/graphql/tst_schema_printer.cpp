@@ -1,10 +1,9 @@
 // print-schema: graphql-js's layout, and a text that builds the same schema again.
-#include "support/test_schemas.h"
-
 #include "graphql/execution.h"
 #include "graphql/introspection_query.h"
 #include "graphql/schema_builder.h"
 #include "graphql/schema_printer.h"
+#include "support/test_schemas.h"
 
 #include <QTest>
 
@@ -15,7 +14,8 @@ namespace {
 
 JsonValue introspect(const Schema &schema)
 {
-    const CheckedRequest request = checkRequest(schema, introspectionQuery(), JsonValue::object(), std::nullopt);
+    const CheckedRequest request =
+        checkRequest(schema, introspectionQuery(), JsonValue::object(), std::nullopt);
     return execute(schema, request).data;
 }
 
@@ -56,7 +56,8 @@ enum E {
     {
         QTest::addColumn<QString>("path");
         QTest::newRow("demo") << test::sharedPath(QStringLiteral("spec/demo-schema.graphql"));
-        QTest::newRow("rich") << test::sharedPath(QStringLiteral("spec/graphql-vectors/rich-schema.graphql"));
+        QTest::newRow("rich") << test::sharedPath(
+            QStringLiteral("spec/graphql-vectors/rich-schema.graphql"));
         QTest::newRow("test") << test::testDataPath(QStringLiteral("test-schema.graphql"));
     }
 
@@ -66,14 +67,16 @@ enum E {
         SchemaLoadResult original = loadSchemaFile(path);
         QVERIFY(original.schema);
         const std::string printed = printSchema(*original.schema);
-        SchemaLoadResult again = buildSchema(QByteArray::fromStdString(printed), QStringLiteral("printed.graphql"));
+        SchemaLoadResult again =
+            buildSchema(QByteArray::fromStdString(printed), QStringLiteral("printed.graphql"));
         QVERIFY2(again.schema, qPrintable(again.errors.join(QLatin1Char('\n'))));
         QCOMPARE(printSchema(*again.schema), printed);
         QVERIFY(introspect(*again.schema) == introspect(*original.schema));
         // @groups and @model survive the trip.
         if (const NamedType *sub = again.schema->subscriptionType())
             for (const FieldDefinition &f : sub->fields)
-                QCOMPARE(f.groups.has_value(), original.schema->subscriptionType()->field(f.name)->groups.has_value());
+                QCOMPARE(f.groups.has_value(),
+                         original.schema->subscriptionType()->field(f.name)->groups.has_value());
     }
 };
 

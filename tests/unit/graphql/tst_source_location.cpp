@@ -35,10 +35,22 @@ private slots:
         QCOMPARE(Source("a\r\nb").location(4), (SourceLocation{2, 2}));
         QCOMPARE(Source("a\r\nb").location(3), (SourceLocation{1, 2}));
         QCOMPARE(Source("a\rb").location(3), (SourceLocation{2, 2}));
-        QCOMPARE(Source("a\x0b" "b").location(3), (SourceLocation{2, 2}));
-        QCOMPARE(Source("a\x0c" "b").location(3), (SourceLocation{2, 2}));
-        QCOMPARE(Source("a\xC2\x85" "b").location(4), (SourceLocation{2, 2}));
-        QCOMPARE(Source("a\xE2\x80\xA8" "b").location(5), (SourceLocation{2, 2}));
+        QCOMPARE(Source("a\x0b"
+                        "b")
+                     .location(3),
+                 (SourceLocation{2, 2}));
+        QCOMPARE(Source("a\x0c"
+                        "b")
+                     .location(3),
+                 (SourceLocation{2, 2}));
+        QCOMPARE(Source("a\xC2\x85"
+                        "b")
+                     .location(4),
+                 (SourceLocation{2, 2}));
+        QCOMPARE(Source("a\xE2\x80\xA8"
+                        "b")
+                     .location(5),
+                 (SourceLocation{2, 2}));
     }
 
     void columnsCountCodePoints()
@@ -46,7 +58,8 @@ private slots:
         // "😀" is 4 bytes of UTF-8, two UTF-16 units, one Python character.
         Source s("{ a(x: \"\xF0\x9F\x98\x80\") ? }");
         QCOMPARE(s.location(15), (SourceLocation{1, 13}));
-        QCOMPARE(Source("\xEF\xBB\xBF{ }").location(4), (SourceLocation{1, 3})); // a BOM is one character
+        QCOMPARE(Source("\xEF\xBB\xBF{ }").location(4),
+                 (SourceLocation{1, 3})); // a BOM is one character
     }
 
     void editorLocationIgnoresTheQuirk()

@@ -12,8 +12,9 @@ class TestSuggestion : public QObject
 private slots:
     void closestFirstThenNatural()
     {
-        const std::vector<std::string_view> options = {"myModelCreated", "myModelUpdated", "myModelDeleted",
-                                                       "myModelCreatedUpdateDelete", "myCustomEvent"};
+        const std::vector<std::string_view> options = {
+            "myModelCreated", "myModelUpdated", "myModelDeleted", "myModelCreatedUpdateDelete",
+            "myCustomEvent"};
         QCOMPARE(suggestionList("myModelCeated", options),
                  (std::vector<std::string>{"myModelCreated", "myModelDeleted", "myModelUpdated"}));
         QCOMPARE(suggestionList("myMdelCreated", options),
@@ -44,8 +45,10 @@ private slots:
         QCOMPARE(didYouMean({"a"}), std::string(" Did you mean 'a'?"));
         QCOMPARE(didYouMean({"a", "b"}), std::string(" Did you mean 'a' or 'b'?"));
         QCOMPARE(didYouMean({"a", "b", "c"}), std::string(" Did you mean 'a', 'b', or 'c'?"));
-        QCOMPARE(didYouMean({"a", "b", "c", "d", "e", "f"}), std::string(" Did you mean 'a', 'b', 'c', 'd', or 'e'?"));
-        QCOMPARE(didYouMean({"RED"}, "the enum value"), std::string(" Did you mean the enum value 'RED'?"));
+        QCOMPARE(didYouMean({"a", "b", "c", "d", "e", "f"}),
+                 std::string(" Did you mean 'a', 'b', 'c', 'd', or 'e'?"));
+        QCOMPARE(didYouMean({"RED"}, "the enum value"),
+                 std::string(" Did you mean the enum value 'RED'?"));
     }
 };
 

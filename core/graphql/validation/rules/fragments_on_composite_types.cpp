@@ -1,6 +1,5 @@
-#include "rules.h"
-
 #include "graphql/printer.h"
+#include "rules.h"
 
 namespace subscope::graphql::rules {
 
@@ -9,7 +8,8 @@ namespace {
 class FragmentsOnCompositeTypes : public ValidationRule
 {
 public:
-    explicit FragmentsOnCompositeTypes(ValidationContext &c) : ValidationRule(c)
+    explicit FragmentsOnCompositeTypes(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::InlineFragment, ast::Kind::FragmentDefinition});
     }
@@ -17,16 +17,18 @@ public:
     bool enter(const ast::Node &node) override
     {
         if (node.kind == ast::Kind::InlineFragment) {
-            const ast::NamedType *condition = static_cast<const ast::InlineFragment &>(node).typeCondition;
+            const ast::NamedType *condition =
+                static_cast<const ast::InlineFragment &>(node).typeCondition;
             if (condition && !isComposite(*condition))
-                m_context.report("Fragment cannot condition on non composite type '" + printType(*condition) + "'.",
+                m_context.report("Fragment cannot condition on non composite type '" +
+                                     printType(*condition) + "'.",
                                  {condition->start});
         } else {
             const auto &fragment = static_cast<const ast::FragmentDefinition &>(node);
             if (!isComposite(*fragment.typeCondition))
-                m_context.report("Fragment '" + str(fragment.name.value)
-                                     + "' cannot condition on non composite type '"
-                                     + printType(*fragment.typeCondition) + "'.",
+                m_context.report("Fragment '" + str(fragment.name.value) +
+                                     "' cannot condition on non composite type '" +
+                                     printType(*fragment.typeCondition) + "'.",
                                  {fragment.typeCondition->start});
         }
         return true;
@@ -42,6 +44,9 @@ private:
 
 } // namespace
 
-RulePtr fragmentsOnCompositeTypes(ValidationContext &c) { return std::make_unique<FragmentsOnCompositeTypes>(c); }
+RulePtr fragmentsOnCompositeTypes(ValidationContext &c)
+{
+    return std::make_unique<FragmentsOnCompositeTypes>(c);
+}
 
 } // namespace subscope::graphql::rules

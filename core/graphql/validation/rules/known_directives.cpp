@@ -19,7 +19,11 @@ std::string locationText(DirectiveLocation location)
 class KnownDirectives : public ValidationRule
 {
 public:
-    explicit KnownDirectives(ValidationContext &c) : ValidationRule(c) { onEnter({ast::Kind::Directive}); }
+    explicit KnownDirectives(ValidationContext &c)
+        : ValidationRule(c)
+    {
+        onEnter({ast::Kind::Directive});
+    }
 
     bool enter(const ast::Node &node) override
     {
@@ -39,8 +43,10 @@ public:
             return true;
         }
         const std::optional<DirectiveLocation> candidate = locationOfPath();
-        if (candidate && std::find(locations->begin(), locations->end(), *candidate) == locations->end())
-            m_context.report("Directive '@" + str(name) + "' may not be used on " + locationText(*candidate) + ".",
+        if (candidate &&
+            std::find(locations->begin(), locations->end(), *candidate) == locations->end())
+            m_context.report("Directive '@" + str(name) + "' may not be used on " +
+                                 locationText(*candidate) + ".",
                              {node.start});
         return true;
     }
@@ -51,8 +57,7 @@ private:
         using K = ast::Kind;
         using L = DirectiveLocation;
         const auto &ancestors = m_context.ancestors();
-        if (ancestors.empty())
-            return std::nullopt;
+        if (ancestors.empty()) return std::nullopt;
         const ast::Node *appliedTo = ancestors.back();
         switch (appliedTo->kind) {
         case K::OperationDefinition:
@@ -101,7 +106,8 @@ private:
         case K::InputObjectTypeExtension:
             return L::InputObject;
         case K::InputValueDefinition: {
-            const ast::Node *parent = ancestors.size() >= 2 ? ancestors[ancestors.size() - 2] : nullptr;
+            const ast::Node *parent =
+                ancestors.size() >= 2 ? ancestors[ancestors.size() - 2] : nullptr;
             return parent && parent->kind == K::InputObjectTypeDefinition ? L::InputFieldDefinition
                                                                           : L::ArgumentDefinition;
         }
@@ -113,6 +119,9 @@ private:
 
 } // namespace
 
-RulePtr knownDirectives(ValidationContext &c) { return std::make_unique<KnownDirectives>(c); }
+RulePtr knownDirectives(ValidationContext &c)
+{
+    return std::make_unique<KnownDirectives>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -7,7 +7,11 @@ namespace {
 class KnownFragmentNames : public ValidationRule
 {
 public:
-    explicit KnownFragmentNames(ValidationContext &c) : ValidationRule(c) { onEnter({ast::Kind::FragmentSpread}); }
+    explicit KnownFragmentNames(ValidationContext &c)
+        : ValidationRule(c)
+    {
+        onEnter({ast::Kind::FragmentSpread});
+    }
 
     bool enter(const ast::Node &node) override
     {
@@ -20,6 +24,9 @@ public:
 
 } // namespace
 
-RulePtr knownFragmentNames(ValidationContext &c) { return std::make_unique<KnownFragmentNames>(c); }
+RulePtr knownFragmentNames(ValidationContext &c)
+{
+    return std::make_unique<KnownFragmentNames>(c);
+}
 
 } // namespace subscope::graphql::rules

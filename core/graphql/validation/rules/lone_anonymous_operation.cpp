@@ -7,7 +7,8 @@ namespace {
 class LoneAnonymousOperation : public ValidationRule
 {
 public:
-    explicit LoneAnonymousOperation(ValidationContext &c) : ValidationRule(c)
+    explicit LoneAnonymousOperation(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::Document, ast::Kind::OperationDefinition});
     }
@@ -16,10 +17,11 @@ public:
     {
         if (node.kind == ast::Kind::Document) {
             for (const ast::Definition *d : static_cast<const ast::Document &>(node).definitions)
-                if (d->kind == ast::Kind::OperationDefinition)
-                    ++m_operationCount;
-        } else if (static_cast<const ast::OperationDefinition &>(node).name.empty() && m_operationCount > 1) {
-            m_context.report("This anonymous operation must be the only defined operation.", {node.start});
+                if (d->kind == ast::Kind::OperationDefinition) ++m_operationCount;
+        } else if (static_cast<const ast::OperationDefinition &>(node).name.empty() &&
+                   m_operationCount > 1) {
+            m_context.report("This anonymous operation must be the only defined operation.",
+                             {node.start});
         }
         return true;
     }
@@ -30,6 +32,9 @@ private:
 
 } // namespace
 
-RulePtr loneAnonymousOperation(ValidationContext &c) { return std::make_unique<LoneAnonymousOperation>(c); }
+RulePtr loneAnonymousOperation(ValidationContext &c)
+{
+    return std::make_unique<LoneAnonymousOperation>(c);
+}
 
 } // namespace subscope::graphql::rules

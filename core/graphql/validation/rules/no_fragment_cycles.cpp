@@ -10,7 +10,8 @@ namespace {
 class NoFragmentCycles : public ValidationRule
 {
 public:
-    explicit NoFragmentCycles(ValidationContext &c) : ValidationRule(c)
+    explicit NoFragmentCycles(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition, ast::Kind::FragmentDefinition});
     }
@@ -28,11 +29,9 @@ private:
     void detectCycle(const ast::FragmentDefinition *fragment)
     {
         const std::string_view name = fragment->name.value;
-        if (!m_visited.insert(name).second)
-            return;
+        if (!m_visited.insert(name).second) return;
         const auto &spreads = m_context.fragmentSpreads(fragment->selectionSet);
-        if (spreads.empty())
-            return;
+        if (spreads.empty()) return;
         m_pathIndex[name] = m_path.size();
         for (const ast::FragmentSpread *spread : spreads) {
             const std::string_view spreadName = spread->name.value;
@@ -49,8 +48,8 @@ private:
                     if (i + 1 < m_path.size())
                         via += (via.empty() ? "'" : ", '") + str(m_path[i]->name.value) + "'";
                 }
-                m_context.report("Cannot spread fragment '" + str(spreadName) + "' within itself"
-                                     + (via.empty() ? std::string(".") : " via " + via + "."),
+                m_context.report("Cannot spread fragment '" + str(spreadName) + "' within itself" +
+                                     (via.empty() ? std::string(".") : " via " + via + "."),
                                  offsets);
             }
             m_path.pop_back();
@@ -65,6 +64,9 @@ private:
 
 } // namespace
 
-RulePtr noFragmentCycles(ValidationContext &c) { return std::make_unique<NoFragmentCycles>(c); }
+RulePtr noFragmentCycles(ValidationContext &c)
+{
+    return std::make_unique<NoFragmentCycles>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -9,7 +9,8 @@ namespace {
 class NoUndefinedVariables : public ValidationRule
 {
 public:
-    explicit NoUndefinedVariables(ValidationContext &c) : ValidationRule(c)
+    explicit NoUndefinedVariables(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition, ast::Kind::VariableDefinition});
         onLeave({ast::Kind::OperationDefinition});
@@ -20,7 +21,8 @@ public:
         if (node.kind == ast::Kind::OperationDefinition)
             m_defined.clear();
         else
-            m_defined.insert(static_cast<const ast::VariableDefinition &>(node).variable->name.value);
+            m_defined.insert(
+                static_cast<const ast::VariableDefinition &>(node).variable->name.value);
         return true;
     }
 
@@ -29,12 +31,11 @@ public:
         const auto &operation = static_cast<const ast::OperationDefinition &>(node);
         for (const VariableUsage &usage : m_context.recursiveVariableUsages(&operation)) {
             const std::string_view name = usage.node->name.value;
-            if (m_defined.count(name))
-                continue;
+            if (m_defined.count(name)) continue;
             m_context.report(operation.name.empty()
                                  ? "Variable '$" + str(name) + "' is not defined."
-                                 : "Variable '$" + str(name) + "' is not defined by operation '"
-                                       + str(operation.name.value) + "'.",
+                                 : "Variable '$" + str(name) + "' is not defined by operation '" +
+                                       str(operation.name.value) + "'.",
                              {usage.node->start, operation.start});
         }
     }
@@ -45,6 +46,9 @@ private:
 
 } // namespace
 
-RulePtr noUndefinedVariables(ValidationContext &c) { return std::make_unique<NoUndefinedVariables>(c); }
+RulePtr noUndefinedVariables(ValidationContext &c)
+{
+    return std::make_unique<NoUndefinedVariables>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -9,7 +9,8 @@ namespace {
 class NoUnusedFragments : public ValidationRule
 {
 public:
-    explicit NoUnusedFragments(ValidationContext &c) : ValidationRule(c)
+    explicit NoUnusedFragments(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition, ast::Kind::FragmentDefinition});
         onLeave({ast::Kind::Document});
@@ -28,11 +29,13 @@ public:
     {
         std::unordered_set<std::string_view> used;
         for (const ast::OperationDefinition *operation : m_operations)
-            for (const ast::FragmentDefinition *f : m_context.recursivelyReferencedFragments(operation))
+            for (const ast::FragmentDefinition *f :
+                 m_context.recursivelyReferencedFragments(operation))
                 used.insert(f->name.value);
         for (const ast::FragmentDefinition *f : m_fragments)
             if (!used.count(f->name.value))
-                m_context.report("Fragment '" + str(f->name.value) + "' is never used.", {f->start});
+                m_context.report("Fragment '" + str(f->name.value) + "' is never used.",
+                                 {f->start});
     }
 
 private:
@@ -42,6 +45,9 @@ private:
 
 } // namespace
 
-RulePtr noUnusedFragments(ValidationContext &c) { return std::make_unique<NoUnusedFragments>(c); }
+RulePtr noUnusedFragments(ValidationContext &c)
+{
+    return std::make_unique<NoUnusedFragments>(c);
+}
 
 } // namespace subscope::graphql::rules

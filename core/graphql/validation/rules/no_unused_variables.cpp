@@ -9,7 +9,8 @@ namespace {
 class NoUnusedVariables : public ValidationRule
 {
 public:
-    explicit NoUnusedVariables(ValidationContext &c) : ValidationRule(c)
+    explicit NoUnusedVariables(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition, ast::Kind::VariableDefinition});
         onLeave({ast::Kind::OperationDefinition});
@@ -32,12 +33,11 @@ public:
             used.insert(usage.node->name.value);
         for (const ast::VariableDefinition *d : m_definitions) {
             const std::string_view name = d->variable->name.value;
-            if (used.count(name))
-                continue;
+            if (used.count(name)) continue;
             m_context.report(operation.name.empty()
                                  ? "Variable '$" + str(name) + "' is never used."
-                                 : "Variable '$" + str(name) + "' is never used in operation '"
-                                       + str(operation.name.value) + "'.",
+                                 : "Variable '$" + str(name) + "' is never used in operation '" +
+                                       str(operation.name.value) + "'.",
                              {d->start});
         }
     }
@@ -48,6 +48,9 @@ private:
 
 } // namespace
 
-RulePtr noUnusedVariables(ValidationContext &c) { return std::make_unique<NoUnusedVariables>(c); }
+RulePtr noUnusedVariables(ValidationContext &c)
+{
+    return std::make_unique<NoUnusedVariables>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -1,7 +1,6 @@
-#include "rules.h"
-
 #include "graphql/printer.h"
 #include "graphql/suggestion.h"
+#include "rules.h"
 
 #include <algorithm>
 #include <map>
@@ -27,8 +26,7 @@ struct FieldMap
     std::vector<FieldEntry> *find(std::string_view name)
     {
         for (auto &e : entries)
-            if (e.first == name)
-                return &e.second;
+            if (e.first == name) return &e.second;
         return nullptr;
     }
     const std::vector<FieldEntry> *find(std::string_view name) const
@@ -46,7 +44,7 @@ struct FieldsAndFragments
 struct Reason
 {
     std::string responseName;
-    std::string message;          // when the fields conflict themselves
+    std::string message;            // when the fields conflict themselves
     std::vector<Reason> subReasons; // when their subfields do
 };
 
@@ -59,12 +57,10 @@ struct Conflict
 
 std::string reasonMessage(const Reason &reason)
 {
-    if (reason.subReasons.empty())
-        return reason.message;
+    if (reason.subReasons.empty()) return reason.message;
     std::string out;
     for (const Reason &sub : reason.subReasons) {
-        if (!out.empty())
-            out += " and ";
+        if (!out.empty()) out += " and ";
         out += "subfields '" + sub.responseName + "' conflict because " + reasonMessage(sub);
     }
     return out;
@@ -77,8 +73,7 @@ public:
     bool has(std::string_view a, std::string_view b, bool mutuallyExclusive) const
     {
         auto it = m_data.find(key(a, b));
-        if (it == m_data.end())
-            return false;
+        if (it == m_data.end()) return false;
         return mutuallyExclusive ? true : it->second == mutuallyExclusive;
     }
     void add(std::string_view a, std::string_view b, bool mutuallyExclusive)
@@ -98,15 +93,16 @@ private:
 std::string sortedValueText(const ast::Value &value)
 {
     if (value.kind == ast::Kind::ObjectValue) {
-        std::vector<const ast::ObjectField *> fields(static_cast<const ast::ObjectValue &>(value).fields.begin(),
-                                                     static_cast<const ast::ObjectValue &>(value).fields.end());
-        std::stable_sort(fields.begin(), fields.end(), [](const ast::ObjectField *a, const ast::ObjectField *b) {
-            return naturalCompare(a->name.value, b->name.value) < 0;
-        });
+        std::vector<const ast::ObjectField *> fields(
+            static_cast<const ast::ObjectValue &>(value).fields.begin(),
+            static_cast<const ast::ObjectValue &>(value).fields.end());
+        std::stable_sort(fields.begin(), fields.end(),
+                         [](const ast::ObjectField *a, const ast::ObjectField *b) {
+                             return naturalCompare(a->name.value, b->name.value) < 0;
+                         });
         std::string out = "{";
         for (size_t i = 0; i < fields.size(); ++i) {
-            if (i)
-                out += ", ";
+            if (i) out += ", ";
             out += str(fields[i]->name.value) + ": " + sortedValueText(*fields[i]->value);
         }
         return out + "}";
@@ -115,8 +111,7 @@ std::string sortedValueText(const ast::Value &value)
         std::string out = "[";
         bool first = true;
         for (const ast::Value *item : static_cast<const ast::ListValue &>(value).values) {
-            if (!first)
-                out += ", ";
+            if (!first) out += ", ";
             first = false;
             out += sortedValueText(*item);
         }
@@ -133,8 +128,7 @@ std::string stringifyArguments(const ast::Field &field)
     });
     std::string out = "{";
     for (size_t i = 0; i < args.size(); ++i) {
-        if (i)
-            out += ", ";
+        if (i) out += ", ";
         out += str(args[i]->name.value) + ": " + sortedValueText(*args[i]->value);
     }
     return out + "}";
@@ -142,23 +136,19 @@ std::string stringifyArguments(const ast::Field &field)
 
 bool doTypesConflict(TypeRef a, TypeRef b)
 {
-    if (a.isList())
-        return b.isList() ? doTypesConflict(a.ofType(), b.ofType()) : true;
-    if (b.isList())
-        return true;
-    if (a.isNonNull())
-        return b.isNonNull() ? doTypesConflict(a.ofType(), b.ofType()) : true;
-    if (b.isNonNull())
-        return true;
-    if (a.named()->isLeafType() || b.named()->isLeafType())
-        return a.named() != b.named();
+    if (a.isList()) return b.isList() ? doTypesConflict(a.ofType(), b.ofType()) : true;
+    if (b.isList()) return true;
+    if (a.isNonNull()) return b.isNonNull() ? doTypesConflict(a.ofType(), b.ofType()) : true;
+    if (b.isNonNull()) return true;
+    if (a.named()->isLeafType() || b.named()->isLeafType()) return a.named() != b.named();
     return false;
 }
 
 class OverlappingFieldsCanBeMerged : public ValidationRule
 {
 public:
-    explicit OverlappingFieldsCanBeMerged(ValidationContext &c) : ValidationRule(c)
+    explicit OverlappingFieldsCanBeMerged(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::SelectionSet});
     }
@@ -174,16 +164,18 @@ public:
                 offsets.push_back(f->start);
             for (const ast::Field *f : c.fields2)
                 offsets.push_back(f->start);
-            m_context.report("Fields '" + c.reason.responseName + "' conflict because " + reasonMessage(c.reason)
-                                 + ". Use different aliases on the fields to fetch both if this was intentional.",
-                             offsets);
+            m_context.report(
+                "Fields '" + c.reason.responseName + "' conflict because " +
+                    reasonMessage(c.reason) +
+                    ". Use different aliases on the fields to fetch both if this was intentional.",
+                offsets);
         }
         return true;
     }
 
 private:
-    void findConflictsWithinSelectionSet(std::vector<Conflict> &conflicts, const NamedType *parentType,
-                                         const ast::SelectionSet &set)
+    void findConflictsWithinSelectionSet(std::vector<Conflict> &conflicts,
+                                         const NamedType *parentType, const ast::SelectionSet &set)
     {
         const FieldsAndFragments &ff = fieldsAndFragmentNames(parentType, set);
         collectConflictsWithin(conflicts, ff.fields);
@@ -195,20 +187,18 @@ private:
         }
     }
 
-    void collectConflictsBetweenFieldsAndFragment(std::vector<Conflict> &conflicts, bool mutuallyExclusive,
-                                                  const FieldMap &fieldMap, std::string_view fragmentName)
+    void collectConflictsBetweenFieldsAndFragment(std::vector<Conflict> &conflicts,
+                                                  bool mutuallyExclusive, const FieldMap &fieldMap,
+                                                  std::string_view fragmentName)
     {
         const ast::FragmentDefinition *fragment = m_context.fragment(fragmentName);
-        if (!fragment)
-            return;
+        if (!fragment) return;
         const FieldsAndFragments &ff2 = referencedFieldsAndFragmentNames(*fragment);
-        if (&fieldMap == &ff2.fields)
-            return;
+        if (&fieldMap == &ff2.fields) return;
         collectConflictsBetween(conflicts, mutuallyExclusive, fieldMap, ff2.fields);
         const std::vector<std::string_view> referenced = ff2.fragmentNames;
         for (std::string_view name : referenced) {
-            if (m_compared.has(name, fragmentName, mutuallyExclusive))
-                continue;
+            if (m_compared.has(name, fragmentName, mutuallyExclusive)) continue;
             m_compared.add(name, fragmentName, mutuallyExclusive);
             collectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap, name);
         }
@@ -217,13 +207,11 @@ private:
     void collectConflictsBetweenFragments(std::vector<Conflict> &conflicts, bool mutuallyExclusive,
                                           std::string_view name1, std::string_view name2)
     {
-        if (name1 == name2 || m_compared.has(name1, name2, mutuallyExclusive))
-            return;
+        if (name1 == name2 || m_compared.has(name1, name2, mutuallyExclusive)) return;
         m_compared.add(name1, name2, mutuallyExclusive);
         const ast::FragmentDefinition *fragment1 = m_context.fragment(name1);
         const ast::FragmentDefinition *fragment2 = m_context.fragment(name2);
-        if (!fragment1 || !fragment2)
-            return;
+        if (!fragment1 || !fragment2) return;
         const FieldsAndFragments &ff1 = referencedFieldsAndFragmentNames(*fragment1);
         const FieldsAndFragments &ff2 = referencedFieldsAndFragmentNames(*fragment2);
         collectConflictsBetween(conflicts, mutuallyExclusive, ff1.fields, ff2.fields);
@@ -247,9 +235,11 @@ private:
         collectConflictsBetween(conflicts, mutuallyExclusive, ff1.fields, ff2.fields);
         const std::vector<std::string_view> names1 = ff1.fragmentNames, names2 = ff2.fragmentNames;
         for (std::string_view name2 : names2)
-            collectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, ff1.fields, name2);
+            collectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, ff1.fields,
+                                                     name2);
         for (std::string_view name1 : names1)
-            collectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, ff2.fields, name1);
+            collectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, ff2.fields,
+                                                     name1);
         for (std::string_view name1 : names1)
             for (std::string_view name2 : names2)
                 collectConflictsBetweenFragments(conflicts, mutuallyExclusive, name1, name2);
@@ -270,8 +260,7 @@ private:
     {
         for (const auto &[responseName, fields1] : fieldMap1.entries) {
             const std::vector<FieldEntry> *fields2 = fieldMap2.find(responseName);
-            if (!fields2)
-                continue;
+            if (!fields2) continue;
             for (const FieldEntry &f1 : fields1)
                 for (const FieldEntry &f2 : *fields2)
                     if (auto conflict = findConflict(mutuallyExclusive, responseName, f1, f2))
@@ -279,30 +268,34 @@ private:
         }
     }
 
-    std::optional<Conflict> findConflict(bool parentFieldsAreMutuallyExclusive, std::string_view responseName,
-                                         const FieldEntry &field1, const FieldEntry &field2)
+    std::optional<Conflict> findConflict(bool parentFieldsAreMutuallyExclusive,
+                                         std::string_view responseName, const FieldEntry &field1,
+                                         const FieldEntry &field2)
     {
-        const bool mutuallyExclusive = parentFieldsAreMutuallyExclusive
-                                       || (field1.parentType != field2.parentType && field1.parentType
-                                           && field2.parentType && field1.parentType->kind == TypeKind::Object
-                                           && field2.parentType->kind == TypeKind::Object);
+        const bool mutuallyExclusive =
+            parentFieldsAreMutuallyExclusive ||
+            (field1.parentType != field2.parentType && field1.parentType && field2.parentType &&
+             field1.parentType->kind == TypeKind::Object &&
+             field2.parentType->kind == TypeKind::Object);
         const ast::Field &node1 = *field1.node, &node2 = *field2.node;
         if (!mutuallyExclusive) {
             if (node1.name.value != node2.name.value)
                 return Conflict{{str(responseName),
-                                 "'" + str(node1.name.value) + "' and '" + str(node2.name.value)
-                                     + "' are different fields",
+                                 "'" + str(node1.name.value) + "' and '" + str(node2.name.value) +
+                                     "' are different fields",
                                  {}},
                                 {&node1},
                                 {&node2}};
             if (stringifyArguments(node1) != stringifyArguments(node2))
-                return Conflict{{str(responseName), "they have differing arguments", {}}, {&node1}, {&node2}};
+                return Conflict{
+                    {str(responseName), "they have differing arguments", {}}, {&node1}, {&node2}};
         }
         const TypeRef type1 = field1.definition ? field1.definition->type : TypeRef();
         const TypeRef type2 = field2.definition ? field2.definition->type : TypeRef();
         if (type1 && type2 && doTypesConflict(type1, type2))
             return Conflict{{str(responseName),
-                             "they return conflicting types '" + type1.toString() + "' and '" + type2.toString() + "'",
+                             "they return conflicting types '" + type1.toString() + "' and '" +
+                                 type2.toString() + "'",
                              {}},
                             {&node1},
                             {&node2}};
@@ -314,8 +307,10 @@ private:
                 Conflict conflict{{str(responseName), {}, {}}, {&node1}, {&node2}};
                 for (Conflict &c : sub) {
                     conflict.reason.subReasons.push_back(std::move(c.reason));
-                    conflict.fields1.insert(conflict.fields1.end(), c.fields1.begin(), c.fields1.end());
-                    conflict.fields2.insert(conflict.fields2.end(), c.fields2.begin(), c.fields2.end());
+                    conflict.fields1.insert(conflict.fields1.end(), c.fields1.begin(),
+                                            c.fields1.end());
+                    conflict.fields2.insert(conflict.fields2.end(), c.fields2.begin(),
+                                            c.fields2.end());
                 }
                 return conflict;
             }
@@ -324,21 +319,21 @@ private:
     }
 
     // Cached by selection set (whatever the parent type asked first, as graphql-js does).
-    const FieldsAndFragments &fieldsAndFragmentNames(const NamedType *parentType, const ast::SelectionSet &set)
+    const FieldsAndFragments &fieldsAndFragmentNames(const NamedType *parentType,
+                                                     const ast::SelectionSet &set)
     {
         auto it = m_cache.find(&set);
-        if (it != m_cache.end())
-            return *it->second;
+        if (it != m_cache.end()) return *it->second;
         auto result = std::make_unique<FieldsAndFragments>();
         collectFieldsAndFragmentNames(parentType, set, *result);
         return *m_cache.emplace(&set, std::move(result)).first->second;
     }
 
-    const FieldsAndFragments &referencedFieldsAndFragmentNames(const ast::FragmentDefinition &fragment)
+    const FieldsAndFragments &
+    referencedFieldsAndFragmentNames(const ast::FragmentDefinition &fragment)
     {
         auto it = m_cache.find(fragment.selectionSet);
-        if (it != m_cache.end())
-            return *it->second;
+        if (it != m_cache.end()) return *it->second;
         const NamedType *type = m_context.schema().type(fragment.typeCondition->name.value);
         return fieldsAndFragmentNames(type, *fragment.selectionSet);
     }
@@ -351,7 +346,8 @@ private:
             case ast::Kind::Field: {
                 const auto *field = static_cast<const ast::Field *>(selection);
                 const FieldDefinition *definition = nullptr;
-                if (parentType && (parentType->kind == TypeKind::Object || parentType->kind == TypeKind::Interface))
+                if (parentType && (parentType->kind == TypeKind::Object ||
+                                   parentType->kind == TypeKind::Interface))
                     definition = parentType->field(field->name.value);
                 const std::string_view responseName = field->responseKey();
                 std::vector<FieldEntry> *list = out.fields.find(responseName);
@@ -363,16 +359,19 @@ private:
                 break;
             }
             case ast::Kind::FragmentSpread: {
-                const std::string_view name = static_cast<const ast::FragmentSpread *>(selection)->name.value;
-                if (std::find(out.fragmentNames.begin(), out.fragmentNames.end(), name) == out.fragmentNames.end())
+                const std::string_view name =
+                    static_cast<const ast::FragmentSpread *>(selection)->name.value;
+                if (std::find(out.fragmentNames.begin(), out.fragmentNames.end(), name) ==
+                    out.fragmentNames.end())
                     out.fragmentNames.push_back(name);
                 break;
             }
             case ast::Kind::InlineFragment: {
                 const auto *fragment = static_cast<const ast::InlineFragment *>(selection);
-                const NamedType *type = fragment->typeCondition
-                                            ? m_context.schema().type(fragment->typeCondition->name.value)
-                                            : parentType;
+                const NamedType *type =
+                    fragment->typeCondition
+                        ? m_context.schema().type(fragment->typeCondition->name.value)
+                        : parentType;
                 collectFieldsAndFragmentNames(type, *fragment->selectionSet, out);
                 break;
             }
@@ -388,6 +387,9 @@ private:
 
 } // namespace
 
-RulePtr overlappingFieldsCanBeMerged(ValidationContext &c) { return std::make_unique<OverlappingFieldsCanBeMerged>(c); }
+RulePtr overlappingFieldsCanBeMerged(ValidationContext &c)
+{
+    return std::make_unique<OverlappingFieldsCanBeMerged>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -40,7 +40,10 @@ RulePtr uniqueInputFieldNames(ValidationContext &);
 std::vector<RulePtr> specifiedRules(ValidationContext &context);
 
 // Helpers shared by several rules.
-inline std::string str(std::string_view s) { return std::string(s); }
+inline std::string str(std::string_view s)
+{
+    return std::string(s);
+}
 inline const ast::List<ast::Directive> *directivesOf(const ast::Node &node)
 {
     using K = ast::Kind;

@@ -1,6 +1,5 @@
-#include "rules.h"
-
 #include "graphql/collect_fields.h"
+#include "rules.h"
 
 namespace subscope::graphql::rules {
 
@@ -10,7 +9,8 @@ namespace {
 class SingleFieldSubscriptions : public ValidationRule
 {
 public:
-    explicit SingleFieldSubscriptions(ValidationContext &c) : ValidationRule(c)
+    explicit SingleFieldSubscriptions(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition});
     }
@@ -18,18 +18,17 @@ public:
     bool enter(const ast::Node &node) override
     {
         const auto &operation = static_cast<const ast::OperationDefinition &>(node);
-        if (operation.operation != ast::OperationType::Subscription)
-            return true;
+        if (operation.operation != ast::OperationType::Subscription) return true;
         const NamedType *subscriptionType = m_context.schema().subscriptionType();
-        if (!subscriptionType)
-            return true;
+        if (!subscriptionType) return true;
         const std::string subject = operation.name.empty()
                                         ? std::string("Anonymous Subscription")
                                         : "Subscription '" + str(operation.name.value) + "'";
         const FragmentMap fragments = fragmentsOf(m_context.document().root());
         const JsonValue noVariables = JsonValue::object();
-        CollectedFields fields = collectFields(m_context.schema(), m_context.document(), fragments,
-                                               noVariables, subscriptionType, *operation.selectionSet);
+        CollectedFields fields =
+            collectFields(m_context.schema(), m_context.document(), fragments, noVariables,
+                          subscriptionType, *operation.selectionSet);
         if (fields.error)
             throw *fields.error; // graphql-core raises this out of validate(); see validate.cpp
         if (fields.groups.size() > 1) {
@@ -44,7 +43,8 @@ public:
                 std::vector<uint32_t> offsets;
                 for (const ast::Field *f : nodes)
                     offsets.push_back(f->start);
-                m_context.report(subject + " must not select an introspection top level field.", offsets);
+                m_context.report(subject + " must not select an introspection top level field.",
+                                 offsets);
             }
         }
         return true;
@@ -53,6 +53,9 @@ public:
 
 } // namespace
 
-RulePtr singleFieldSubscriptions(ValidationContext &c) { return std::make_unique<SingleFieldSubscriptions>(c); }
+RulePtr singleFieldSubscriptions(ValidationContext &c)
+{
+    return std::make_unique<SingleFieldSubscriptions>(c);
+}
 
 } // namespace subscope::graphql::rules

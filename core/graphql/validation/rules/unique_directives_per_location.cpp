@@ -11,13 +11,16 @@ namespace {
 class UniqueDirectivesPerLocation : public ValidationRule
 {
 public:
-    explicit UniqueDirectivesPerLocation(ValidationContext &c) : ValidationRule(c) { onEnterAll(); }
+    explicit UniqueDirectivesPerLocation(ValidationContext &c)
+        : ValidationRule(c)
+    {
+        onEnterAll();
+    }
 
     bool enter(const ast::Node &node) override
     {
         const ast::List<ast::Directive> *directives = directivesOf(node);
-        if (!directives || directives->empty())
-            return true;
+        if (!directives || directives->empty()) return true;
         Seen local;
         Seen *seen = &local;
         if (node.kind == ast::Kind::SchemaDefinition || node.kind == ast::Kind::SchemaExtension)
@@ -26,11 +29,11 @@ public:
             seen = &m_typeDirectives[static_cast<const ast::TypeDefinition &>(node).name.value];
         for (const ast::Directive *directive : *directives) {
             const std::string_view name = directive->name.value;
-            if (!isUnique(name))
-                continue;
+            if (!isUnique(name)) continue;
             auto [it, inserted] = seen->emplace(name, directive->start);
             if (!inserted)
-                m_context.report("The directive '@" + str(name) + "' can only be used once at this location.",
+                m_context.report("The directive '@" + str(name) +
+                                     "' can only be used once at this location.",
                                  {it->second, directive->start});
         }
         return true;
@@ -52,6 +55,9 @@ private:
 
 } // namespace
 
-RulePtr uniqueDirectivesPerLocation(ValidationContext &c) { return std::make_unique<UniqueDirectivesPerLocation>(c); }
+RulePtr uniqueDirectivesPerLocation(ValidationContext &c)
+{
+    return std::make_unique<UniqueDirectivesPerLocation>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -9,7 +9,8 @@ namespace {
 class UniqueFragmentNames : public ValidationRule
 {
 public:
-    explicit UniqueFragmentNames(ValidationContext &c) : ValidationRule(c)
+    explicit UniqueFragmentNames(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition, ast::Kind::FragmentDefinition});
     }
@@ -32,6 +33,9 @@ private:
 
 } // namespace
 
-RulePtr uniqueFragmentNames(ValidationContext &c) { return std::make_unique<UniqueFragmentNames>(c); }
+RulePtr uniqueFragmentNames(ValidationContext &c)
+{
+    return std::make_unique<UniqueFragmentNames>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -9,7 +9,8 @@ namespace {
 class UniqueInputFieldNames : public ValidationRule
 {
 public:
-    explicit UniqueInputFieldNames(ValidationContext &c) : ValidationRule(c)
+    explicit UniqueInputFieldNames(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::ObjectValue, ast::Kind::ObjectField});
         onLeave({ast::Kind::ObjectValue});
@@ -22,8 +23,7 @@ public:
             return true;
         }
         const ast::Name &name = static_cast<const ast::ObjectField &>(node).name;
-        if (m_stack.empty())
-            return true;
+        if (m_stack.empty()) return true;
         auto [it, inserted] = m_stack.back().emplace(name.value, name.start);
         if (!inserted)
             m_context.report("There can be only one input field named '" + str(name.value) + "'.",
@@ -39,6 +39,9 @@ private:
 
 } // namespace
 
-RulePtr uniqueInputFieldNames(ValidationContext &c) { return std::make_unique<UniqueInputFieldNames>(c); }
+RulePtr uniqueInputFieldNames(ValidationContext &c)
+{
+    return std::make_unique<UniqueInputFieldNames>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -9,7 +9,8 @@ namespace {
 class UniqueOperationNames : public ValidationRule
 {
 public:
-    explicit UniqueOperationNames(ValidationContext &c) : ValidationRule(c)
+    explicit UniqueOperationNames(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::OperationDefinition, ast::Kind::FragmentDefinition});
     }
@@ -21,7 +22,8 @@ public:
             if (!name.empty()) {
                 auto [it, inserted] = m_known.emplace(name.value, name.start);
                 if (!inserted)
-                    m_context.report("There can be only one operation named '" + str(name.value) + "'.",
+                    m_context.report("There can be only one operation named '" + str(name.value) +
+                                         "'.",
                                      {it->second, name.start});
             }
         }
@@ -34,6 +36,9 @@ private:
 
 } // namespace
 
-RulePtr uniqueOperationNames(ValidationContext &c) { return std::make_unique<UniqueOperationNames>(c); }
+RulePtr uniqueOperationNames(ValidationContext &c)
+{
+    return std::make_unique<UniqueOperationNames>(c);
+}
 
 } // namespace subscope::graphql::rules

@@ -1,6 +1,5 @@
-#include "rules.h"
-
 #include "graphql/printer.h"
+#include "rules.h"
 
 namespace subscope::graphql::rules {
 
@@ -9,7 +8,8 @@ namespace {
 class VariablesAreInputTypes : public ValidationRule
 {
 public:
-    explicit VariablesAreInputTypes(ValidationContext &c) : ValidationRule(c)
+    explicit VariablesAreInputTypes(ValidationContext &c)
+        : ValidationRule(c)
     {
         onEnter({ast::Kind::VariableDefinition});
     }
@@ -19,8 +19,9 @@ public:
         const auto &definition = static_cast<const ast::VariableDefinition &>(node);
         const TypeRef type = typeFromAst(m_context.schema(), *definition.type);
         if (type && !type.named()->isInputType())
-            m_context.report("Variable '$" + str(definition.variable->name.value)
-                                 + "' cannot be non-input type '" + printType(*definition.type) + "'.",
+            m_context.report("Variable '$" + str(definition.variable->name.value) +
+                                 "' cannot be non-input type '" + printType(*definition.type) +
+                                 "'.",
                              {definition.type->start});
         return true;
     }
@@ -28,6 +29,9 @@ public:
 
 } // namespace
 
-RulePtr variablesAreInputTypes(ValidationContext &c) { return std::make_unique<VariablesAreInputTypes>(c); }
+RulePtr variablesAreInputTypes(ValidationContext &c)
+{
+    return std::make_unique<VariablesAreInputTypes>(c);
+}
 
 } // namespace subscope::graphql::rules
