@@ -160,11 +160,17 @@ function coreCoercionMessage(message, invalidValue) {
 
 // --- a request, checked as graphql-core checks it ---
 
-export function loadSchema(sdl) {
-  if (!sdl.includes('directive @groups'))
-    sdl = 'directive @groups(names: [String!]!, subscripeIsLegacy: Boolean = true) on FIELD_DEFINITION\n' + sdl;
-  if (!sdl.includes('directive @model')) sdl = 'directive @model(name: String) on OBJECT\n' + sdl;
-  return buildSchema(sdl);
+// Subscope declares @groups and @model (as the demo schema declares them) when a schema uses
+// them without declaring them; graphql-js needs the declarations written out.
+export function loadSchema(sdl, demoSdl) {
+  const declarations = demoSdl.slice(demoSdl.indexOf('"""'), demoSdl.indexOf('type MyModelType'));
+  const groups = declarations.slice(0, declarations.indexOf('"A model'));
+  const model = declarations.slice(declarations.indexOf('"A model'));
+  const uses = (name) => new RegExp(`@${name}\\b(?!\\()|@${name}\\(`).test(sdl.replace(/directive @\w+/g, ''));
+  let prefix = '';
+  if (!sdl.includes('directive @groups') && uses('groups')) prefix += groups;
+  if (!sdl.includes('directive @model') && uses('model')) prefix += model;
+  return buildSchema(prefix + sdl);
 }
 
 function located(body, message, positions) {

@@ -1,7 +1,9 @@
 // Reads GraphQL requests as JSON lines on stdin ({"schema": "demo"|"rich"|"test", "document",
-// "variables", "operationName"}) and writes, per line, {"errors": [...]} as checkRequest gives
-// them (parse, validate, select the operation, coerce the variables). The differential test
-// feeds it the corpus and compares with graphql-js.
+// "variables", "operationName", "execute"?}) and writes, per line, {"errors": [...]} as
+// checkRequest gives them (parse, validate, select the operation, coerce the variables), or
+// with "execute": true the execution result {"data": ..., "errors"?: [...]}. The differential
+// test feeds it the corpus and the introspection queries and compares with graphql-js.
+#include "graphql/execution.h"
 #include "graphql/request.h"
 #include "support/test_schemas.h"
 
@@ -35,6 +37,10 @@ int main()
         const CheckedRequest checked =
             checkRequest(schema, QByteArray::fromStdString(request.find("document")->toString()),
                          variables ? *variables : JsonValue(), operationName);
+        if (const JsonValue *execute = request.find("execute"); execute && execute->isBool() && execute->toBool()) {
+            std::cout << graphql::execute(schema, checked).toJson().toJson() << '\n';
+            continue;
+        }
         JsonValue out = JsonValue::object();
         out.insert("errors", toJson(checked.errors));
         std::cout << out.toJson() << '\n';
