@@ -17,11 +17,7 @@ int runIntrospect(const QStringList &arguments)
         "Prints the result of the standard introspection query ({\"__schema\": ...}) as JSON."));
     parser.addHelpOption();
     parser.addOption(schemaOption());
-    if (!parseOrExplain(parser, arguments)) return UsageError;
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
     const auto schema = loadSchemaOption(parser);
     if (!schema) return UsageError;
     const graphql::CheckedRequest request = graphql::checkRequest(

@@ -15,11 +15,7 @@ int runPrintSchema(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Prints the schema as SDL."));
     parser.addHelpOption();
     parser.addOption(schemaOption());
-    if (!parseOrExplain(parser, arguments)) return UsageError;
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
     const auto schema = loadSchemaOption(parser);
     if (!schema) return UsageError;
     const std::string text = graphql::printSchema(*schema);

@@ -1,5 +1,6 @@
 #include "schema_option.h"
 
+#include "command.h"
 #include "graphql/schema_builder.h"
 
 #include <QTextStream>
@@ -32,12 +33,17 @@ std::shared_ptr<const graphql::Schema> loadSchemaOption(const QCommandLineParser
     return loaded.schema;
 }
 
-bool parseOrExplain(QCommandLineParser &parser, const QStringList &arguments)
+std::optional<int> parseSubcommand(QCommandLineParser &parser, const QStringList &arguments)
 {
-    if (parser.parse(arguments)) return true;
-    QTextStream err(stderr);
-    err << parser.errorText() << "\n\n" << parser.helpText();
-    return false;
+    if (!parser.parse(arguments)) {
+        QTextStream(stderr) << parser.errorText() << "\n\n" << parser.helpText();
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return Success;
+    }
+    return std::nullopt;
 }
 
 } // namespace subscope::cli

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 
 #include <memory>
+#include <optional>
 
 namespace subscope::cli {
 
@@ -15,7 +16,8 @@ QCommandLineOption schemaOption();
 // and returns null when it has errors.
 std::shared_ptr<const graphql::Schema> loadSchemaOption(const QCommandLineParser &parser);
 
-// Parses a subcommand's arguments; on a usage error prints it with the help and returns false.
-bool parseOrExplain(QCommandLineParser &parser, const QStringList &arguments);
+// Parses a subcommand's arguments. Returns nothing when the command should go on, else its
+// exit status: after --help (help printed) or a usage error (error and help printed).
+std::optional<int> parseSubcommand(QCommandLineParser &parser, const QStringList &arguments);
 
 } // namespace subscope::cli

@@ -68,11 +68,7 @@ int runValidate(const QStringList &arguments)
         QStringLiteral("document"),
         QStringLiteral("The GraphQL document; '-' or nothing reads standard input."),
         QStringLiteral("[DOC.graphql | -]"));
-    if (!parseOrExplain(parser, arguments)) return UsageError;
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Success;
-    }
+    if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
     QTextStream err(stderr);
     if (parser.positionalArguments().size() > 1) {
         err << "subscope validate: one document at a time\n";

@@ -1,5 +1,7 @@
 #include "json_value.h"
 
+#include "utf8.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -502,24 +504,6 @@ private:
         *out = v;
         return true;
     }
-    static void utf8(std::string &out, unsigned c)
-    {
-        if (c < 0x80) {
-            out += char(c);
-        } else if (c < 0x800) {
-            out += char(0xC0 | (c >> 6));
-            out += char(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += char(0xE0 | (c >> 12));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        } else {
-            out += char(0xF0 | (c >> 18));
-            out += char(0x80 | ((c >> 12) & 0x3F));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        }
-    }
     bool string(std::string *out)
     {
         ++m_pos; // opening quote
@@ -579,7 +563,7 @@ private:
                     }
                 }
                 if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD; // a lone surrogate cannot be UTF-8
-                utf8(*out, cp);
+                utf8::append(*out, char32_t(cp));
                 break;
             }
             default:

@@ -1,5 +1,7 @@
 #include "lexer.h"
 
+#include "utf8.h"
+
 #include <cstdio>
 #include <optional>
 #include <vector>
@@ -74,25 +76,6 @@ std::string dedentBlockString(std::vector<std::string> &lines)
 
 } // namespace
 
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
-}
-
 void Lexer::fail(uint32_t offset, std::string message) const
 {
     throw SyntaxError{offset, "Syntax Error: " + message};
@@ -100,30 +83,7 @@ void Lexer::fail(uint32_t offset, std::string message) const
 
 char32_t Lexer::codePointAt(uint32_t offset, uint32_t *length) const
 {
-    const int b0 = byteAt(offset);
-    *length = 1;
-    if (b0 < 0x80) return char32_t(b0);
-    int extra = 0;
-    char32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        extra = 1;
-        cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        extra = 2;
-        cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        extra = 3;
-        cp = b0 & 0x07;
-    } else {
-        return 0xFFFD;
-    }
-    for (int i = 1; i <= extra; ++i) {
-        const int b = byteAt(offset + i);
-        if (b < 0 || (b & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | char32_t(b & 0x3F);
-    }
-    *length = uint32_t(1 + extra);
-    return cp;
+    return utf8::decode(m_body, offset, length);
 }
 
 std::string Lexer::printCodePointAt(uint32_t offset) const
@@ -283,7 +243,7 @@ uint32_t Lexer::readEscape(uint32_t position, std::string &out) const
             ++size;
             if (c == '}') {
                 if (size < 5 || !isScalarValue(point)) break;
-                appendUtf8(out, char32_t(point));
+                utf8::append(out, char32_t(point));
                 return size;
             }
             const int digit = hexDigit(c);
@@ -304,7 +264,7 @@ uint32_t Lexer::readEscape(uint32_t position, std::string &out) const
         };
         const int code = read16(position + 2);
         if (code >= 0 && isScalarValue(code)) {
-            appendUtf8(out, char32_t(code));
+            utf8::append(out, char32_t(code));
             return 6;
         }
         // JSON-style surrogate pairs are allowed when they form a valid pair.
@@ -312,7 +272,8 @@ uint32_t Lexer::readEscape(uint32_t position, std::string &out) const
             byteAt(position + 7) == 'u') {
             const int trailing = read16(position + 8);
             if (trailing >= 0xDC00 && trailing <= 0xDFFF) {
-                appendUtf8(out, char32_t(0x10000 + ((code - 0xD800) << 10) + (trailing - 0xDC00)));
+                utf8::append(out,
+                             char32_t(0x10000 + ((code - 0xD800) << 10) + (trailing - 0xDC00)));
                 return 12;
             }
         }

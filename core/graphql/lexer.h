@@ -55,6 +55,4 @@ private:
     Arena &m_arena;
 };
 
-void appendUtf8(std::string &out, char32_t codePoint);
-
 } // namespace subscope::graphql

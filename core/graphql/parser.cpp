@@ -1,47 +1,14 @@
 #include "parser.h"
 
+#include "directive_location.h"
 #include "lexer.h"
+#include "utf8.h"
 
 #include <vector>
 
 namespace subscope::graphql {
 
 namespace {
-
-bool isValidUtf8(const QByteArray &text)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(text.constData());
-    const auto *end = p + text.size();
-    while (p < end) {
-        if (*p < 0x80) {
-            ++p;
-            continue;
-        }
-        int extra;
-        char32_t cp;
-        if ((*p & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = *p & 0x1F;
-        } else if ((*p & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = *p & 0x0F;
-        } else if ((*p & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = *p & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= extra) return false;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        static constexpr char32_t minimum[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < minimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        p += extra + 1;
-    }
-    return true;
-}
 
 // Every list type and non-null marker counts one level, and TypeRef holds at most 64.
 constexpr uint32_t MaxTypeModifiers = 64;
@@ -844,7 +811,7 @@ private:
         do {
             const Token token = m_token;
             const ast::Name location = parseName();
-            if (!isDirectiveLocationName(location.value)) unexpected(token);
+            if (!directiveLocationFromName(location.value)) unexpected(token);
             m_scratch.push_back(m_arena.make<ast::Name>(location));
         } while (expectOptionalToken(TokenKind::Pipe));
         auto locations = takeList<ast::Name>(mark);
@@ -855,32 +822,6 @@ private:
         directive->repeatable = repeatable;
         directive->locations = locations;
         return directive;
-    }
-
-    static bool isDirectiveLocationName(std::string_view name)
-    {
-        static constexpr std::string_view names[] = {"QUERY",
-                                                     "MUTATION",
-                                                     "SUBSCRIPTION",
-                                                     "FIELD",
-                                                     "FRAGMENT_DEFINITION",
-                                                     "FRAGMENT_SPREAD",
-                                                     "INLINE_FRAGMENT",
-                                                     "VARIABLE_DEFINITION",
-                                                     "SCHEMA",
-                                                     "SCALAR",
-                                                     "OBJECT",
-                                                     "FIELD_DEFINITION",
-                                                     "ARGUMENT_DEFINITION",
-                                                     "INTERFACE",
-                                                     "UNION",
-                                                     "ENUM",
-                                                     "ENUM_VALUE",
-                                                     "INPUT_OBJECT",
-                                                     "INPUT_FIELD_DEFINITION"};
-        for (std::string_view n : names)
-            if (n == name) return true;
-        return false;
     }
 
     ParsedDocument &m_doc;
@@ -907,7 +848,8 @@ ParseResult parse(QByteArray text, const ParseLimits &limits, const QString &sou
                          {}};
         return result;
     }
-    if (!isValidUtf8(text)) text = QString::fromUtf8(text).toUtf8();
+    if (!utf8::isValid(std::string_view(text.constData(), size_t(text.size()))))
+        text = QString::fromUtf8(text).toUtf8();
     std::unique_ptr<ParsedDocument> document(
         new ParsedDocument(Source(std::move(text), sourceName)));
     try {

@@ -1,5 +1,7 @@
 #include "python_repr.h"
 
+#include "utf8.h"
+
 #include <QChar>
 
 #include <cstdio>
@@ -12,18 +14,6 @@ namespace {
 constexpr size_t MaxRecursiveDepth = 2;
 constexpr size_t MaxStringSize = 240;
 constexpr size_t MaxListSize = 10;
-
-// Decodes one UTF-8 code point; the input is valid UTF-8 (it came from JSON or our lexer).
-char32_t decode(std::string_view s, size_t &i)
-{
-    const auto b0 = static_cast<unsigned char>(s[i++]);
-    if (b0 < 0x80) return b0;
-    int extra = (b0 & 0xE0) == 0xC0 ? 1 : (b0 & 0xF0) == 0xE0 ? 2 : 3;
-    char32_t cp = b0 & (extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07);
-    while (extra-- > 0 && i < s.size())
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-    return cp;
-}
 
 bool isPrintable(char32_t c)
 {
@@ -40,25 +30,6 @@ bool isPrintable(char32_t c)
         return false;
     default:
         return true;
-    }
-}
-
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
     }
 }
 
@@ -149,7 +120,9 @@ std::string pythonStringRepr(std::string_view text)
     out += quote;
     size_t i = 0;
     while (i < text.size()) {
-        const char32_t c = decode(text, i);
+        uint32_t length = 0;
+        const char32_t c = utf8::decode(text, i, &length);
+        i += length;
         char buffer[16];
         if (c == char32_t(quote) || c == '\\') {
             out += '\\';
@@ -166,7 +139,7 @@ std::string pythonStringRepr(std::string_view text)
         } else if (c < 0x7F) {
             out += char(c);
         } else if (isPrintable(c)) {
-            appendUtf8(out, c);
+            utf8::append(out, c);
         } else {
             if (c <= 0xFF)
                 std::snprintf(buffer, sizeof buffer, "\\x%02x", unsigned(c));

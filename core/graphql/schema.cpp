@@ -83,26 +83,6 @@ bool DirectiveDefinition::hasLocation(DirectiveLocation location) const
 
 namespace {
 
-constexpr const char *LocationNames[] = {"QUERY",
-                                         "MUTATION",
-                                         "SUBSCRIPTION",
-                                         "FIELD",
-                                         "FRAGMENT_DEFINITION",
-                                         "FRAGMENT_SPREAD",
-                                         "INLINE_FRAGMENT",
-                                         "VARIABLE_DEFINITION",
-                                         "SCHEMA",
-                                         "SCALAR",
-                                         "OBJECT",
-                                         "FIELD_DEFINITION",
-                                         "ARGUMENT_DEFINITION",
-                                         "INTERFACE",
-                                         "UNION",
-                                         "ENUM",
-                                         "ENUM_VALUE",
-                                         "INPUT_OBJECT",
-                                         "INPUT_FIELD_DEFINITION"};
-
 NamedType makeScalar(const char *name, const char *description)
 {
     NamedType t;
@@ -114,18 +94,6 @@ NamedType makeScalar(const char *name, const char *description)
 }
 
 } // namespace
-
-const char *directiveLocationName(DirectiveLocation location)
-{
-    return LocationNames[int(location)];
-}
-
-std::optional<DirectiveLocation> directiveLocationFromName(std::string_view name)
-{
-    for (int i = 0; i < int(std::size(LocationNames)); ++i)
-        if (name == LocationNames[i]) return DirectiveLocation(i);
-    return std::nullopt;
-}
 
 const NamedType *Schema::builtInScalar(std::string_view name)
 {

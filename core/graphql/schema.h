@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ast.h"
+#include "directive_location.h"
 #include "json_value.h"
 #include "source.h"
 
@@ -147,31 +148,6 @@ struct NamedType
     }
     bool isAbstractType() const { return kind == TypeKind::Interface || kind == TypeKind::Union; }
 };
-
-enum class DirectiveLocation : uint8_t
-{
-    Query,
-    Mutation,
-    Subscription,
-    Field,
-    FragmentDefinition,
-    FragmentSpread,
-    InlineFragment,
-    VariableDefinition,
-    Schema,
-    Scalar,
-    Object,
-    FieldDefinition,
-    ArgumentDefinition,
-    Interface,
-    Union,
-    Enum,
-    EnumValue,
-    InputObject,
-    InputFieldDefinition,
-};
-const char *directiveLocationName(DirectiveLocation location); // "FIELD_DEFINITION"
-std::optional<DirectiveLocation> directiveLocationFromName(std::string_view name);
 
 struct DirectiveDefinition
 {

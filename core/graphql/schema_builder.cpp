@@ -183,6 +183,14 @@ private:
         m_errors.push_back({offset, std::move(message)});
     }
 
+    void checkReservedName(std::string_view name, uint32_t offset)
+    {
+        if (name.substr(0, 2) == "__")
+            error(offset,
+                  "Name '" + str(name) +
+                      "' must not begin with '__', which is reserved by GraphQL introspection.");
+    }
+
     QStringList formattedErrors() const
     {
         std::vector<Problem> sorted = m_errors;
@@ -256,10 +264,7 @@ private:
             Q_UNUSED(first);
             return;
         }
-        if (!builtIn && name.substr(0, 2) == "__")
-            error(definition->name.start,
-                  "Name '" + str(name) +
-                      "' must not begin with '__', which is reserved by GraphQL introspection.");
+        if (!builtIn) checkReservedName(name, definition->name.start);
         auto type = std::make_unique<NamedType>();
         type->kind = kindOf(definition->kind);
         type->name = str(name);
@@ -345,10 +350,7 @@ private:
         for (const ast::Name *location : definition->locations)
             if (auto l = directiveLocationFromName(location->value))
                 directive->locations.push_back(*l);
-        if (!builtIn && directive->name.substr(0, 2) == "__")
-            error(definition->name.start,
-                  "Name '" + directive->name +
-                      "' must not begin with '__', which is reserved by GraphQL introspection.");
+        if (!builtIn) checkReservedName(directive->name, definition->name.start);
         m_directiveSources.push_back({directive.get(), definition, builtIn, {}});
         m_schema->m_directives.emplace(directive->name, directive.get());
         m_schema->m_directiveOrder.push_back(directive.get());
@@ -388,10 +390,7 @@ private:
         value.description = descriptionOf(node.description);
         value.type = resolveType(*node.type, builtIn);
         value.offset = node.start;
-        if (!builtIn && value.name.substr(0, 2) == "__")
-            error(node.name.start,
-                  "Name '" + value.name +
-                      "' must not begin with '__', which is reserved by GraphQL introspection.");
+        if (!builtIn) checkReservedName(value.name, node.name.start);
         return value;
     }
 
@@ -468,11 +467,7 @@ private:
             field.description = descriptionOf(fieldNode->description);
             field.type = resolveType(*fieldNode->type, source.builtIn);
             field.offset = fieldNode->start;
-            if (!source.builtIn && field.name.substr(0, 2) == "__")
-                error(
-                    fieldNode->name.start,
-                    "Name '" + field.name +
-                        "' must not begin with '__', which is reserved by GraphQL introspection.");
+            if (!source.builtIn) checkReservedName(field.name, fieldNode->name.start);
             std::vector<const ast::InputValueDefinition *> argNodes;
             for (const ast::InputValueDefinition *argNode : fieldNode->arguments) {
                 if (std::any_of(argNodes.begin(), argNodes.end(),
@@ -637,11 +632,8 @@ private:
                 continue;
             }
             if (!directive->hasLocation(location)) {
-                std::string where = directiveLocationName(location);
-                for (char &c : where)
-                    c = c == '_' ? ' ' : char(std::tolower(static_cast<unsigned char>(c)));
-                error(use->start,
-                      "Directive '@" + str(name) + "' may not be used on " + where + ".");
+                error(use->start, "Directive '@" + str(name) + "' may not be used on " +
+                                      directiveLocationText(location) + ".");
                 continue;
             }
             if (!directive->repeatable && !seen.emplace(name, use->start).second) {

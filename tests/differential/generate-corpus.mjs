@@ -160,6 +160,13 @@ const invalid = {
     '{ x: version x: now }',
     '{ node(id: 1) { ... on Dog { x: name } ... on Cat { x: meowVolume } } }',
     '{ ...A ...B } fragment A on Query { x: version } fragment B on Query { x: now }',
+    // Many fields under one response name (the validator groups identical ones).
+    '{' + ' version'.repeat(40) + ' }',
+    '{' + ' x: version x: now'.repeat(9) + ' }',
+    '{' + ' echo(i: 1) echo(i: 1) echo(i: 2)'.repeat(7) + ' }',
+    '{ pets {' + ' ... on Dog { name } ... on Cat { name }'.repeat(12) + ' } }',
+    '{ pets {' + ' ... on Dog { x: name } ... on Cat { x: meowVolume }'.repeat(10) + ' } }',
+    '{ node(id: 1) {' + ' ... on Dog { x: name } ... on Cat { x: name } ... on Node { x: id }'.repeat(6) + ' } }',
   ],
 };
 

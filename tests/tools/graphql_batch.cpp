@@ -37,7 +37,8 @@ int main()
         const CheckedRequest checked =
             checkRequest(schema, QByteArray::fromStdString(request.find("document")->toString()),
                          variables ? *variables : JsonValue(), operationName);
-        if (const JsonValue *execute = request.find("execute"); execute && execute->isBool() && execute->toBool()) {
+        if (const JsonValue *execute = request.find("execute");
+            execute && execute->isBool() && execute->toBool()) {
             std::cout << graphql::execute(schema, checked).toJson().toJson() << '\n';
             continue;
         }

@@ -1,5 +1,6 @@
 #include "validate.h"
 
+#include "graphql/collect_fields.h"
 #include "rules/rules.h"
 
 #include <algorithm>
@@ -68,13 +69,8 @@ class NestingCheck
 public:
     NestingCheck(const ast::Document &document, uint32_t limit)
         : m_limit(limit)
-    {
-        for (const ast::Definition *d : document.definitions)
-            if (d->kind == ast::Kind::FragmentDefinition) {
-                const auto *f = static_cast<const ast::FragmentDefinition *>(d);
-                m_fragments[f->name.value] = f;
-            }
-    }
+        , m_fragments(fragmentsOf(document))
+    {}
 
     // The offset of a spread where the limit is passed, if it is.
     std::optional<uint32_t> tooDeep(const ast::SelectionSet &set)
@@ -130,7 +126,7 @@ private:
     }
 
     uint32_t m_limit;
-    std::unordered_map<std::string_view, const ast::FragmentDefinition *> m_fragments;
+    FragmentMap m_fragments;
     std::unordered_map<std::string_view, uint32_t> m_depths;
     std::unordered_set<std::string_view> m_inProgress;
     std::optional<uint32_t> m_offender;

@@ -7,15 +7,6 @@ namespace subscope::graphql::rules {
 
 namespace {
 
-// graphql-core prints a location as its enum value: lower case with spaces ("fragment spread").
-std::string locationText(DirectiveLocation location)
-{
-    std::string text = directiveLocationName(location);
-    for (char &c : text)
-        c = c == '_' ? ' ' : char(c - 'A' + 'a');
-    return text;
-}
-
 class KnownDirectives : public ValidationRule
 {
 public:
@@ -46,7 +37,7 @@ public:
         if (candidate &&
             std::find(locations->begin(), locations->end(), *candidate) == locations->end())
             m_context.report("Directive '@" + str(name) + "' may not be used on " +
-                                 locationText(*candidate) + ".",
+                                 directiveLocationText(*candidate) + ".",
                              {node.start});
         return true;
     }

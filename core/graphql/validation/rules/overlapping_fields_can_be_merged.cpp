@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 
 namespace subscope::graphql::rules {
@@ -248,11 +249,56 @@ private:
 
     void collectConflictsWithin(std::vector<Conflict> &conflicts, const FieldMap &fieldMap)
     {
-        for (const auto &[responseName, fields] : fieldMap.entries)
+        for (const auto &[responseName, fields] : fieldMap.entries) {
+            if (fields.size() > LeafClassThreshold &&
+                collectLeafConflictsWithin(conflicts, responseName, fields))
+                continue;
             for (size_t i = 0; i < fields.size(); ++i)
                 for (size_t j = i + 1; j < fields.size(); ++j)
                     if (auto conflict = findConflict(false, responseName, fields[i], fields[j]))
                         conflicts.push_back(std::move(*conflict));
+        }
+    }
+
+    // A document can repeat a field thousands of times under one response name, which makes
+    // the pairwise comparison quadratic. Fields without subselections that agree on parent type,
+    // definition, name and arguments can never conflict with one another, and whether two such
+    // classes conflict depends on the classes alone: compare classes, report every pair in the
+    // same order as the plain loop. Returns false (nothing done) when a field has subselections.
+    static constexpr size_t LeafClassThreshold = 16;
+    bool collectLeafConflictsWithin(std::vector<Conflict> &conflicts, std::string_view responseName,
+                                    const std::vector<FieldEntry> &fields)
+    {
+        std::vector<size_t> classOf(fields.size());
+        std::vector<size_t> representative;
+        std::map<std::tuple<const NamedType *, const FieldDefinition *, std::string_view,
+                            std::string_view>,
+                 size_t>
+            classes;
+        for (size_t i = 0; i < fields.size(); ++i) {
+            if (fields[i].node->selectionSet) return false;
+            const auto key = std::make_tuple(fields[i].parentType, fields[i].definition,
+                                             fields[i].node->name.value,
+                                             std::string_view(printedArguments(*fields[i].node)));
+            auto [it, added] = classes.emplace(key, representative.size());
+            if (added) representative.push_back(i);
+            classOf[i] = it->second;
+        }
+        if (representative.size() == 1) return true;
+        std::map<std::pair<size_t, size_t>, std::optional<Conflict>> known;
+        for (size_t i = 0; i < fields.size(); ++i)
+            for (size_t j = i + 1; j < fields.size(); ++j) {
+                if (classOf[i] == classOf[j]) continue;
+                auto [it, added] =
+                    known.emplace(std::make_pair(classOf[i], classOf[j]), std::nullopt);
+                if (added)
+                    it->second =
+                        findConflict(false, responseName, fields[representative[classOf[i]]],
+                                     fields[representative[classOf[j]]]);
+                if (it->second)
+                    conflicts.push_back({it->second->reason, {fields[i].node}, {fields[j].node}});
+            }
+        return true;
     }
 
     void collectConflictsBetween(std::vector<Conflict> &conflicts, bool mutuallyExclusive,
@@ -286,7 +332,7 @@ private:
                                  {}},
                                 {&node1},
                                 {&node2}};
-            if (stringifyArguments(node1) != stringifyArguments(node2))
+            if (!sameArguments(node1, node2))
                 return Conflict{
                     {str(responseName), "they have differing arguments", {}}, {&node1}, {&node2}};
         }
@@ -381,8 +427,26 @@ private:
         }
     }
 
+    // Documents can repeat one field thousands of times; the pairwise comparison must not
+    // print the arguments of both fields for every pair.
+    bool sameArguments(const ast::Field &a, const ast::Field &b)
+    {
+        if (&a == &b || (a.arguments.empty() && b.arguments.empty())) return true;
+        if (a.arguments.empty() != b.arguments.empty()) return false;
+        return printedArguments(a) == printedArguments(b);
+    }
+
+    const std::string &printedArguments(const ast::Field &field)
+    {
+        auto it = m_printedArguments.find(&field);
+        if (it == m_printedArguments.end())
+            it = m_printedArguments.emplace(&field, stringifyArguments(field)).first;
+        return it->second;
+    }
+
     PairSet m_compared;
     std::unordered_map<const ast::SelectionSet *, std::unique_ptr<FieldsAndFragments>> m_cache;
+    std::unordered_map<const ast::Field *, std::string> m_printedArguments;
 };
 
 } // namespace
