@@ -259,9 +259,7 @@ private:
             return;
         }
         if (auto it = m_byName.find(name); it != m_byName.end()) {
-            const TypeSource &first = m_sources[it->second];
             error(definition->name.start, "There can be only one type named '" + str(name) + "'.");
-            Q_UNUSED(first);
             return;
         }
         if (!builtIn) checkReservedName(name, definition->name.start);
@@ -742,22 +740,6 @@ private:
                 source.directive->arguments[i].deprecation = deprecationFrom(checkDirectiveUses(
                     source.argumentNodes[i]->directives, DirectiveLocation::ArgumentDefinition));
         }
-        // Deprecations of the built-in types and directives (e.g. none today) still apply.
-        for (TypeSource &source : m_sources)
-            if (source.builtIn)
-                for (size_t i = 0; i < source.type->fields.size(); ++i)
-                    source.type->fields[i].deprecation =
-                        deprecationFromBuiltIn(source.fieldNodes[i]->directives);
-    }
-
-    Deprecation deprecationFromBuiltIn(const ast::List<ast::Directive> &uses)
-    {
-        for (const ast::Directive *use : uses)
-            if (use->name.value == "deprecated")
-                for (const ast::Argument *a : use->arguments)
-                    if (a->name.value == "reason" && a->value->kind == ast::Kind::StringValue)
-                        return {true, str(static_cast<const ast::StringValue *>(a->value)->value)};
-        return {};
     }
 
     static DirectiveLocation typeLocation(TypeKind kind)

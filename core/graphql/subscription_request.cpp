@@ -120,13 +120,12 @@ SubscriptionResolution resolveSubscription(const Schema &schema, const CheckedRe
     // W13: the flag is `subscribe` when the client gave it, else `subscripe`, else their
     // defaults, else true.
     bool flag = true;
-    if (flagValue(args.values, args.provided, "subscribe", true, &flag)) {
-    } else if (flagValue(args.values, args.provided, "subscripe", true, &flag)) {
+    const bool fromSubscribe = flagValue(args.values, args.provided, "subscribe", true, &flag);
+    if (!fromSubscribe && flagValue(args.values, args.provided, "subscripe", true, &flag))
         target.usedLegacySubscripe = true;
-    } else if (!flagValue(args.values, args.provided, "subscribe", false, &flag) &&
-               flagValue(args.values, args.provided, "subscripe", false, &flag)) {
+    else if (!fromSubscribe && !flagValue(args.values, args.provided, "subscribe", false, &flag) &&
+             flagValue(args.values, args.provided, "subscripe", false, &flag))
         target.usedLegacySubscripe = true;
-    }
     target.subscribe = flag;
 
     if (field->groups) {

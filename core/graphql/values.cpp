@@ -247,6 +247,7 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
     ArgumentValues result;
     auto fail = [&](std::string message, uint32_t offset) {
         result.error = GraphQLError{std::move(message), {document.location(offset)}};
+        return result;
     };
     for (const InputValue &definition : definitions) {
         const ast::Argument *argument = nullptr;
@@ -258,8 +259,7 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
             else if (definition.type.isNonNull())
                 return fail("Argument '" + definition.name + "' of required type '" +
                                 definition.type.toString() + "' was not provided.",
-                            nodeOffset),
-                       result;
+                            nodeOffset);
             continue;
         }
         const ast::Value *valueNode = argument->value;
@@ -276,8 +276,7 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
                                     definition.type.toString() + "' was provided the variable '$" +
                                     std::string(variableName) +
                                     "' which was not provided a runtime value.",
-                                valueNode->start),
-                           result;
+                                valueNode->start);
                 continue;
             }
             isNull = value->isNull();
@@ -285,14 +284,12 @@ ArgumentValues argumentValues(const std::vector<InputValue> &definitions,
         if (isNull && definition.type.isNonNull())
             return fail("Argument '" + definition.name + "' of non-null type '" +
                             definition.type.toString() + "' must not be null.",
-                        valueNode->start),
-                   result;
+                        valueNode->start);
         std::optional<JsonValue> coerced = valueFromAst(valueNode, definition.type, &variables);
         if (!coerced)
             return fail("Argument '" + definition.name + "' has invalid value " +
                             printValue(*valueNode) + ".",
-                        valueNode->start),
-                   result;
+                        valueNode->start);
         result.values.insert(definition.name, std::move(*coerced));
         result.provided.push_back(definition.name);
     }
