@@ -1,0 +1,163 @@
+#include "hub.h"
+
+#include <algorithm>
+
+namespace subscope::registry {
+
+Hub::Hub(Config config)
+    : m_config(config)
+{}
+
+SocketId Hub::addSocket(std::string resultType)
+{
+    const SocketId id = m_nextSocket++;
+    m_sockets.emplace(
+        id, Socket{std::move(resultType), {}, Outbox(m_config.outboxCapacity, m_config.overflow)});
+    return id;
+}
+
+void Hub::removeSocket(SocketId socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end()) return;
+    for (auto &[id, record] : it->second.operations)
+        for (const std::string &group : record.groups)
+            m_groups.leave(group, Member{socket, id});
+    m_sockets.erase(it);
+}
+
+const OperationRecord *Hub::operation(SocketId socket, const std::string &id) const
+{
+    auto s = m_sockets.find(socket);
+    if (s == m_sockets.end()) return nullptr;
+    auto op = s->second.operations.find(id);
+    return op == s->second.operations.end() ? nullptr : &op->second;
+}
+
+size_t Hub::operationCount() const
+{
+    size_t count = 0;
+    for (const auto &[id, socket] : m_sockets)
+        count += socket.operations.size();
+    return count;
+}
+
+OperationRecord &Hub::upsertOperation(SocketId socket, const std::string &id,
+                                      const std::string &responseKey,
+                                      const std::vector<std::string> &requestedFields)
+{
+    OperationRecord &record = m_sockets.at(socket).operations[id];
+    record.responseKey = responseKey;
+    for (const std::string &field : requestedFields)
+        if (std::find(record.requestedFields.begin(), record.requestedFields.end(), field) ==
+            record.requestedFields.end())
+            record.requestedFields.push_back(field);
+    return record;
+}
+
+std::vector<std::string> Hub::join(SocketId socket, const std::string &id,
+                                   const std::vector<std::string> &groups)
+{
+    OperationRecord &record = m_sockets.at(socket).operations.at(id);
+    for (const std::string &group : groups) {
+        m_groups.join(group, Member{socket, id});
+        if (std::find(record.groups.begin(), record.groups.end(), group) == record.groups.end())
+            record.groups.push_back(group);
+    }
+    return groups;
+}
+
+void Hub::leave(SocketId socket, const std::string &id, const std::vector<std::string> &groups)
+{
+    OperationRecord &record = m_sockets.at(socket).operations.at(id);
+    for (const std::string &group : groups) {
+        m_groups.leave(group, Member{socket, id});
+        record.groups.erase(std::remove(record.groups.begin(), record.groups.end(), group),
+                            record.groups.end());
+    }
+}
+
+bool Hub::removeOperation(SocketId socket, const std::string &id)
+{
+    auto s = m_sockets.find(socket);
+    if (s == m_sockets.end()) return false;
+    auto op = s->second.operations.find(id);
+    if (op == s->second.operations.end()) return false;
+    for (const std::string &group : op->second.groups)
+        m_groups.leave(group, Member{socket, id});
+    s->second.operations.erase(op);
+    return true;
+}
+
+size_t Hub::publish(const std::string &group, const JsonValue &value)
+{
+    ++m_counters.triggers;
+    // Copy: queuing can close nothing synchronously, but keep the walk independent of changes.
+    const std::vector<Member> members = m_groups.members(group);
+    std::map<std::pair<std::string, std::vector<std::string>>, std::string> payloads;
+    size_t queued = 0;
+    for (const Member &member : members) {
+        auto s = m_sockets.find(member.socket);
+        if (s == m_sockets.end()) continue;
+        auto op = s->second.operations.find(member.operation);
+        if (op == s->second.operations.end()) continue;
+        const OperationRecord &record = op->second;
+        auto key = std::make_pair(record.responseKey, record.requestedFields);
+        auto payload = payloads.find(key);
+        if (payload == payloads.end())
+            payload =
+                payloads
+                    .emplace(key,
+                             resultPayload(record.responseKey,
+                                           filterRequestedFields(value, record.requestedFields)))
+                    .first;
+        const size_t before = s->second.outbox.drops();
+        send(member.socket, QByteArray::fromStdString(operationFrame(
+                                member.operation, s->second.resultType, payload->second)));
+        if (s->second.outbox.drops() == before) ++queued;
+    }
+    m_counters.deliveries += queued;
+    return queued;
+}
+
+void Hub::send(SocketId socket, QByteArray frame)
+{
+    auto s = m_sockets.find(socket);
+    if (s == m_sockets.end()) return;
+    switch (s->second.outbox.push(std::move(frame))) {
+    case Outbox::Push::Queued:
+        ++m_counters.framesQueued;
+        break;
+    case Outbox::Push::DroppedOld:
+        ++m_counters.framesQueued;
+        ++m_counters.dropsByStrategy[int(OverflowStrategy::DropOldest)];
+        break;
+    case Outbox::Push::DroppedNew:
+        ++m_counters.dropsByStrategy[int(s->second.outbox.strategy())];
+        return;
+    case Outbox::Push::MustClose:
+        ++m_counters.dropsByStrategy[int(OverflowStrategy::CloseConnection)];
+        m_toClose.push_back(socket);
+        break;
+    }
+    if (onFramesQueued) onFramesQueued(socket);
+}
+
+Outbox *Hub::outbox(SocketId socket)
+{
+    auto s = m_sockets.find(socket);
+    return s == m_sockets.end() ? nullptr : &s->second.outbox;
+}
+
+std::vector<SocketId> Hub::takeSocketsToClose()
+{
+    return std::exchange(m_toClose, {});
+}
+
+uint64_t Hub::drops() const
+{
+    return m_counters.dropsByStrategy[0] + m_counters.dropsByStrategy[1] +
+           m_counters.dropsByStrategy[2];
+}
+
+} // namespace subscope::registry
