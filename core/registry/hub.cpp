@@ -138,7 +138,15 @@ void Hub::send(SocketId socket, QByteArray frame)
     case Outbox::Push::MustClose:
         ++m_counters.dropsByStrategy[int(OverflowStrategy::CloseConnection)];
         m_toClose.push_back(socket);
-        break;
+        // The socket is as good as closed: later events must not reach or cost it anything.
+        for (auto &[id, record] : s->second.operations) {
+            for (const std::string &group : record.groups)
+                m_groups.leave(group, Member{socket, id});
+            record.groups.clear();
+        }
+        return;
+    case Outbox::Push::Refused:
+        return;
     }
     if (onFramesQueued) onFramesQueued(socket);
 }

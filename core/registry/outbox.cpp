@@ -27,10 +27,7 @@ std::optional<OverflowStrategy> overflowStrategyFromName(const QString &name)
 
 Outbox::Push Outbox::push(QByteArray frame)
 {
-    if (m_closing) {
-        ++m_drops;
-        return Push::DroppedNew; // the socket is on its way out; it was told once
-    }
+    if (m_closing) return Push::Refused;
     if (m_frames.size() < m_capacity) {
         m_frames.push_back(std::move(frame));
         return Push::Queued;

@@ -27,7 +27,8 @@ public:
         Queued,
         DroppedNew,
         DroppedOld,
-        MustClose
+        MustClose, // this frame overflowed under close_connection: the socket must close
+        Refused    // the socket is already closing; not counted as a drop
     };
 
     explicit Outbox(size_t capacity = 256, OverflowStrategy strategy = OverflowStrategy::DropNewest)

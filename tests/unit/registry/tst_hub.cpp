@@ -178,6 +178,24 @@ private slots:
         QCOMPARE(hub.takeSocketsToClose(), std::vector<SocketId>{s}); // once, however many overflow
         QVERIFY(hub.takeSocketsToClose().empty());
         QCOMPARE(drain(hub, other), QStringList{"x"}); // a slow socket never delays the others
+        QCOMPARE(hub.counters().dropsByStrategy[int(OverflowStrategy::CloseConnection)],
+                 uint64_t(1));
+    }
+
+    void w28_anOverflowedSocketLeavesItsGroupsAtOnce()
+    {
+        Hub hub(HubConfig{1, OverflowStrategy::CloseConnection});
+        const SocketId s = hub.addSocket("next");
+        hub.upsertOperation(s, "1", "k", {});
+        hub.join(s, "1", {"g"});
+        QCOMPARE(hub.publish("g", JsonValue(1)), size_t(1));
+        QCOMPARE(hub.publish("g", JsonValue(2)), size_t(0)); // overflows
+        QVERIFY(hub.groups().members("g").empty());
+        QCOMPARE(hub.publish("g", JsonValue(3)), size_t(0));
+        QCOMPARE(hub.drops(), uint64_t(1));
+        QCOMPARE(
+            drain(hub, s),
+            QStringList{R"({"id":"1","type":"next","payload":{"data":{"k":1},"errors":null}})"});
     }
 
     void w28_strategyNames()
