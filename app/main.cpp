@@ -15,8 +15,16 @@ const char *const Usage =
     "  validate       Validate a document against a schema; resolve a subscription's groups\n"
     "  introspect     Print the standard introspection result of a schema as JSON\n"
     "  print-schema   Print a schema as SDL\n"
+    "  trigger        Fire an event into a running server (a group and a JSON value, or a model "
+    "event)\n"
     "\n"
-    "Each command takes --schema FILE.graphql (default: the embedded demo schema) and --help.\n";
+    "\n"
+    "  subscope --headless [options]   Serve WebSocket and HTTP on one port (see --headless "
+    "--help)\n"
+    "\n"
+    "Each command takes --help; validate, introspect, print-schema and --headless take --schema "
+    "FILE.graphql\n"
+    "(default: the embedded demo schema).\n";
 
 } // namespace
 
@@ -33,6 +41,8 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << Usage;
         return subscope::cli::Success;
     }
+    if (arguments.contains(QLatin1String("--headless")))
+        return subscope::cli::runHeadless(arguments);
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "subscope " << SUBSCOPE_VERSION << '\n';
         return subscope::cli::Success;
@@ -43,6 +53,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("validate")) return subscope::cli::runValidate(arguments);
     if (command == QLatin1String("introspect")) return subscope::cli::runIntrospect(arguments);
     if (command == QLatin1String("print-schema")) return subscope::cli::runPrintSchema(arguments);
+    if (command == QLatin1String("trigger")) return subscope::cli::runTrigger(arguments);
     QTextStream(stderr) << "subscope: unknown command '" << command << "'\n\n" << Usage;
     return subscope::cli::UsageError;
 }

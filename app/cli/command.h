@@ -17,5 +17,7 @@ enum ExitStatus
 int runValidate(const QStringList &arguments);
 int runIntrospect(const QStringList &arguments);
 int runPrintSchema(const QStringList &arguments);
+int runHeadless(const QStringList &arguments);
+int runTrigger(const QStringList &arguments);
 
 } // namespace subscope::cli

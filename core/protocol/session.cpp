@@ -59,7 +59,7 @@ Session::~Session()
 
 void Session::send(QByteArray frame)
 {
-    qCDebug(lcProtocol).noquote() << "socket" << m_socket << "<-" << frame;
+    qCDebug(lcProtocol).noquote() << "socket" << m_socket << "out" << frame;
     m_hub.send(m_socket, std::move(frame));
 }
 
@@ -109,7 +109,7 @@ SessionOutput Session::timer(SessionTimer timer)
 SessionOutput Session::textFrame(const QByteArray &text)
 {
     SessionOutput out;
-    qCDebug(lcProtocol).noquote() << "socket" << m_socket << "->" << text;
+    qCDebug(lcProtocol).noquote() << "socket" << m_socket << "in" << text;
     JsonValue frame;
     std::string error;
     if (!JsonValue::fromJson(std::string_view(text.constData(), size_t(text.size())), &frame,

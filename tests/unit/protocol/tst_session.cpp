@@ -287,13 +287,12 @@ private slots:
             << QByteArray(
                    R"(,"payload":{"query":"subscription A { a: myModelCreated { id } } subscription B { b: myCustomEvent { field1 } }"})")
             << QStringLiteral("Invalid subscription document.") << QStringLiteral("INVALID_QUERY");
-        QTest::newRow("syntax error") << QByteArray(
-                                             ",\"payload\":{\"query\":\"subscription { "
-                                             "myModelCreated { id \"}") // unbalanced on purpose; no
-                                                                        // raw string, which moc
-                                                                        // would misread
-                                      << QStringLiteral("Invalid subscription document.")
-                                      << QStringLiteral("INVALID_QUERY");
+        QTest::newRow("syntax error")
+            << QByteArray(",\"payload\":{\"query\":\"subscription { "
+                          "myModelCreated { id \"}") // unbalanced on purpose; no
+                                                     // raw string, which moc
+                                                     // would misread
+            << QStringLiteral("Invalid subscription document.") << QStringLiteral("INVALID_QUERY");
         QTest::newRow("mutation") << QByteArray(R"(,"payload":{"query":"mutation { x }"})")
                                   << QStringLiteral("Invalid subscription document.")
                                   << QStringLiteral("INVALID_QUERY");

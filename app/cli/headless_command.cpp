@@ -1,0 +1,209 @@
+#include "command.h"
+#include "log_output.h"
+#include "schema_option.h"
+#include "server/access_file.h"
+#include "server/event_replay.h"
+#include "server/headless_server.h"
+#include "server/logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace subscope::cli {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &c, 1);
+}
+
+bool positiveInt(const QString &text, int min, int *out)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < min) return false;
+    *out = v;
+    return true;
+}
+
+} // namespace
+
+int runHeadless(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Serves GraphQL subscriptions over WebSocket (graphql-transport-ws and "
+                       "graphql-ws) and the HTTP API\n"
+                       "(POST /trigger, POST /models/<name>, POST /graphql/, GET /healthz, GET "
+                       "/metrics) on one port."));
+    parser.addHelpOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("headless"),
+                                        QStringLiteral("Run the server without the explorer.")));
+    parser.addOption(schemaOption());
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QStringLiteral("Port (default %1; 0: any free port).").arg(server::DefaultPort),
+        QStringLiteral("N"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                  QStringLiteral("ADDR"));
+    const QCommandLineOption path(QStringLiteral("path"),
+                                  QStringLiteral("WebSocket and GraphQL path (default /graphql/)."),
+                                  QStringLiteral("PATH"));
+    const QCommandLineOption keepalive(
+        QStringLiteral("keepalive"),
+        QStringLiteral("Keepalive interval in seconds, 0 for none (default 10)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption initTimeout(
+        QStringLiteral("init-timeout"),
+        QStringLiteral(
+            "Seconds a socket may wait before connection_init, 0 for no limit (default 10)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption outboxSize(
+        QStringLiteral("outbox-size"),
+        QStringLiteral("Frames each socket's outbox holds (default 256)."), QStringLiteral("N"));
+    const QCommandLineOption overflow(
+        QStringLiteral("overflow"),
+        QStringLiteral(
+            "What a full outbox does: drop_newest (default), drop_oldest or close_connection."),
+        QStringLiteral("STRATEGY"));
+    const QCommandLineOption lenient(
+        QStringLiteral("lenient-group-names"),
+        QStringLiteral("Normalise invalid group names instead of refusing them."));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+                                       QStringLiteral("Log lines as text (default) or json."),
+                                       QStringLiteral("FORMAT"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+                                   QStringLiteral("Log warnings and errors only."));
+    const QCommandLineOption auth(QStringLiteral("auth"),
+                                  QStringLiteral("Users: a JSON file of tokens, their users and "
+                                                 "the groups each may join (see the README)."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption requireAuth(
+        QStringLiteral("require-auth"),
+        QStringLiteral("Sockets without a known token may join no group."));
+    const QCommandLineOption events(
+        QStringLiteral("events"),
+        QStringLiteral("Fire the events of a JSON-lines file on schedule, or read them from "
+                       "standard input (-)."),
+        QStringLiteral("FILE"));
+    for (const QCommandLineOption &o :
+         {port, bind, path, keepalive, initTimeout, outboxSize, overflow, lenient, auth,
+          requireAuth, logFormat, quiet, events})
+        parser.addOption(o);
+    if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
+
+    QTextStream err(stderr);
+    auto usage = [&](const QString &message) {
+        err << "subscope --headless: " << message << '\n';
+        return int(UsageError);
+    };
+    server::ServerConfig config;
+    int number = 0;
+    if (parser.isSet(port)) {
+        if (!positiveInt(parser.value(port), 0, &number) || number > 65535)
+            return usage(QStringLiteral("--port must be a port number (0-65535)"));
+        config.port = quint16(number);
+    }
+    if (parser.isSet(bind) && !config.bind.setAddress(parser.value(bind)))
+        return usage(
+            QStringLiteral("--bind must be an IP address, not '%1'").arg(parser.value(bind)));
+    if (parser.isSet(path)) {
+        config.path = parser.value(path);
+        if (!config.path.startsWith(QLatin1Char('/')))
+            return usage(QStringLiteral("--path must start with '/'"));
+    }
+    if (parser.isSet(keepalive) &&
+        !positiveInt(parser.value(keepalive), 0, &config.keepaliveSeconds))
+        return usage(QStringLiteral("--keepalive must be a number of seconds"));
+    if (parser.isSet(initTimeout) &&
+        !positiveInt(parser.value(initTimeout), 0, &config.initTimeoutSeconds))
+        return usage(QStringLiteral("--init-timeout must be a number of seconds"));
+    if (parser.isSet(outboxSize)) {
+        if (!positiveInt(parser.value(outboxSize), 1, &number))
+            return usage(QStringLiteral("--outbox-size must be a number of frames, 1 or more"));
+        config.outboxSize = size_t(number);
+    }
+    if (parser.isSet(overflow)) {
+        const auto strategy = registry::overflowStrategyFromName(parser.value(overflow));
+        if (!strategy)
+            return usage(
+                QStringLiteral("--overflow must be drop_newest, drop_oldest or close_connection"));
+        config.overflow = *strategy;
+    }
+    if (parser.isSet(lenient)) config.groupNames = graphql::GroupNameMode::Lenient;
+    if (parser.isSet(auth) || parser.isSet(requireAuth)) {
+        protocol::AccessRules rules;
+        if (parser.isSet(auth)) {
+            QString problem;
+            auto loaded = server::loadAccessRules(parser.value(auth), &problem);
+            if (!loaded) return usage(QStringLiteral("--auth: ") + problem);
+            rules = std::move(*loaded);
+        }
+        rules.requireAuth = parser.isSet(requireAuth);
+        config.access = std::make_shared<const protocol::AccessRules>(std::move(rules));
+    }
+    LogFormat format = LogFormat::Text;
+    if (parser.isSet(logFormat)) {
+        if (parser.value(logFormat) == QLatin1String("json"))
+            format = LogFormat::Json;
+        else if (parser.value(logFormat) != QLatin1String("text"))
+            return usage(QStringLiteral("--log-format must be text or json"));
+    }
+    installLogOutput(format, parser.isSet(quiet));
+
+    const auto schema = loadSchemaOption(parser);
+    if (!schema) return UsageError;
+    server::HeadlessServer headless(schema, config);
+    QString error;
+    if (!headless.start(&error)) {
+        err << "subscope --headless: " << error << '\n';
+        return UsageError;
+    }
+    QTextStream out(stdout);
+    out << "Subscope " << QCoreApplication::applicationVersion() << " serving "
+        << (parser.isSet(QStringLiteral("schema")) ? parser.value(QStringLiteral("schema"))
+                                                   : QStringLiteral("the demo schema"))
+        << '\n'
+        << "  WebSocket  " << headless.websocketUrl() << "  (graphql-transport-ws, graphql-ws)\n"
+        << "  HTTP       " << headless.httpUrl() << "  POST /trigger  POST /models/<name>  POST "
+        << config.path << "  GET /healthz  GET /metrics\n";
+    out.flush();
+
+    server::EventReplay replay(headless);
+    if (parser.isSet(events)) {
+        if (parser.value(events) == QLatin1String("-"))
+            replay.startStdin();
+        else if (!replay.startFile(parser.value(events), &error)) {
+            err << "subscope --headless: " << error << '\n';
+            return UsageError;
+        }
+    }
+
+    // SIGINT / SIGTERM: close every socket with 1001 after its outbox, then exit 0.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &headless);
+        QObject::connect(notifier, &QSocketNotifier::activated, &headless, [&headless, notifier] {
+            char c;
+            [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &c, 1);
+            notifier->setEnabled(false);
+            qCInfo(lcServer) << "shutting down: closing every socket with 1001";
+            headless.shutdown([] { QCoreApplication::exit(0); });
+        });
+    }
+    return QCoreApplication::exec();
+}
+
+} // namespace subscope::cli

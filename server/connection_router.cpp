@@ -1,0 +1,128 @@
+#include "connection_router.h"
+
+#include "logging.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace subscope::server {
+
+namespace {
+constexpr qsizetype MaxHeadBytes = 16 * 1024;
+constexpr int HeadTimeoutMs = 10000;
+} // namespace
+
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// QHttpServer takes the socket at once, inside addPendingConnection(), and QTcpServer warns
+// that this server does not listen, which is the design here: that one line is swallowed.
+void withoutNotListeningWarning(QtMsgType type, const QMessageLogContext &context,
+                                const QString &message)
+{
+    if (message.startsWith(
+            QLatin1String("QTcpServer::nextPendingConnection() called while not listening")))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+    else
+        qt_message_output(type, context, message);
+}
+
+} // namespace
+
+void HttpHandOff::handOver(QTcpSocket *socket)
+{
+    g_previousHandler = qInstallMessageHandler(withoutNotListeningWarning);
+    addPendingConnection(socket); // QHttpServer reacts to pendingConnectionAvailable, synchronously
+    qInstallMessageHandler(g_previousHandler);
+    // The request bytes are already buffered: QHttpServer would wait for readyRead forever.
+    QMetaObject::invokeMethod(socket, "readyRead", Qt::QueuedConnection);
+}
+
+bool ConnectionRouter::RequestHead::isUpgrade() const
+{
+    return header("upgrade").toLower().contains("websocket");
+}
+
+QByteArray ConnectionRouter::RequestHead::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0) return value;
+    return {};
+}
+
+ConnectionRouter::ConnectionRouter(UpgradeHandler onUpgrade, QObject *parent)
+    : QObject(parent)
+    , m_http(new HttpHandOff(this))
+    , m_onUpgrade(std::move(onUpgrade))
+{
+    connect(&m_listener, &QTcpServer::newConnection, this, &ConnectionRouter::accept);
+}
+
+bool ConnectionRouter::listen(const QHostAddress &address, quint16 port)
+{
+    return m_listener.listen(address, port);
+}
+
+std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const QByteArray &bytes)
+{
+    const qsizetype end = bytes.indexOf("\r\n\r\n");
+    if (end < 0) return std::nullopt;
+    const QList<QByteArray> lines = bytes.left(end).split('\n');
+    RequestHead head;
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    head.method = requestLine.value(0);
+    head.target = requestLine.value(1);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            head.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return head;
+}
+
+void ConnectionRouter::accept()
+{
+    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        socket->setParent(nullptr);
+        auto *timeout = new QTimer(socket);
+        timeout->setSingleShot(true);
+        connect(timeout, &QTimer::timeout, socket, [socket] {
+            qCDebug(lcServer) << "no request head from" << socket->peerAddress().toString()
+                              << "in time";
+            socket->abort();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+        timeout->start(HeadTimeoutMs);
+        if (socket->bytesAvailable()) inspect(socket);
+    }
+}
+
+void ConnectionRouter::inspect(QTcpSocket *socket)
+{
+    const QByteArray peeked = socket->peek(MaxHeadBytes + 4);
+    std::optional<RequestHead> head = parseHead(peeked);
+    if (!head) {
+        if (peeked.size() > MaxHeadBytes) {
+            socket->write("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: "
+                          "close\r\nContent-Length: 0\r\n\r\n");
+            socket->disconnectFromHost();
+        }
+        return; // wait for the rest of the head
+    }
+    // From here the socket belongs to the WebSocket side or to QHttpServer.
+    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
+    if (head->isUpgrade()) {
+        m_onUpgrade(socket, *head);
+    } else {
+        m_http->handOver(socket);
+    }
+}
+
+} // namespace subscope::server

@@ -1,0 +1,104 @@
+#include "headless_server.h"
+
+#include "graphql/groups.h"
+#include "logging.h"
+
+#include <QLoggingCategory>
+
+namespace subscope::server {
+
+using graphql::JsonValue;
+
+HeadlessServer::HeadlessServer(std::shared_ptr<const graphql::Schema> schema, ServerConfig config,
+                               graphql::Fixtures fixtures, QObject *parent)
+    : QObject(parent)
+    , m_schema(std::move(schema))
+    , m_config(std::move(config))
+    , m_fixtures(std::move(fixtures))
+    , m_hub(registry::HubConfig{m_config.outboxSize, m_config.overflow})
+    , m_websockets(*m_schema, m_hub, m_config, m_fixtures)
+    , m_router([this](QTcpSocket *socket, const ConnectionRouter::RequestHead &head) {
+        m_websockets.upgrade(socket, head);
+    })
+{
+    addRoutes();
+}
+
+HeadlessServer::~HeadlessServer() = default;
+
+namespace {
+
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+
+void withoutHttpServerWarnings(QLoggingCategory *category)
+{
+    if (g_previousFilter) g_previousFilter(category);
+    if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
+        category->setEnabled(QtWarningMsg, false);
+}
+
+} // namespace
+
+bool HeadlessServer::start(QString *error)
+{
+    // QHttpServer warns that the server it is bound to does not listen, which is the design
+    // here: quiet for that call only.
+    g_previousFilter = QLoggingCategory::installFilter(withoutHttpServerWarnings);
+    m_http.bind(m_router.httpServer());
+    QLoggingCategory::installFilter(g_previousFilter);
+    if (!m_router.listen(m_config.bind, m_config.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_config.bind.toString())
+                     .arg(m_config.port)
+                     .arg(m_router.errorString());
+        return false;
+    }
+    qCInfo(lcServer).noquote() << "serving" << websocketUrl() << "and" << httpUrl();
+    return true;
+}
+
+quint16 HeadlessServer::port() const
+{
+    return m_router.port();
+}
+
+QString HeadlessServer::websocketUrl() const
+{
+    QString host = m_config.bind.toString();
+    if (m_config.bind == QHostAddress::Any || m_config.bind == QHostAddress::AnyIPv4)
+        host = QStringLiteral("127.0.0.1");
+    if (m_config.bind.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("ws://%1:%2%3").arg(host).arg(port()).arg(m_config.path);
+}
+
+QString HeadlessServer::httpUrl() const
+{
+    return websocketUrl().replace(0, 2, QStringLiteral("http")).section(QLatin1Char('/'), 0, 2);
+}
+
+std::optional<std::string> HeadlessServer::triggerGroup(const std::string &group) const
+{
+    const std::string name = m_config.groupNames == graphql::GroupNameMode::Lenient
+                                 ? graphql::normalizeGroupName(group)
+                                 : group;
+    if (!graphql::isValidGroupName(name)) return std::nullopt;
+    return name;
+}
+
+size_t HeadlessServer::publish(const std::string &group, const JsonValue &value)
+{
+    const size_t deliveries = m_hub.publish(group, value);
+    m_websockets.closeOverflowed();
+    qCInfo(lcServer).noquote() << "trigger" << QString::fromStdString(group) << "->" << deliveries
+                               << "deliveries";
+    return deliveries;
+}
+
+void HeadlessServer::shutdown(std::function<void()> done)
+{
+    m_router.close();
+    m_websockets.shutdown(2000, std::move(done));
+}
+
+} // namespace subscope::server

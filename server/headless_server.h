@@ -1,0 +1,59 @@
+#pragma once
+
+#include "connection_router.h"
+#include "graphql/execution.h"
+#include "graphql/schema.h"
+#include "registry/hub.h"
+#include "server_config.h"
+#include "websocket_endpoint.h"
+
+#include <QHttpServer>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace subscope::server {
+
+// The server: WebSocket (both subprotocols) and the HTTP API on one port, around a Hub.
+// The same object runs headless and inside the explorer.
+class HeadlessServer : public QObject
+{
+    Q_OBJECT
+public:
+    HeadlessServer(std::shared_ptr<const graphql::Schema> schema, ServerConfig config,
+                   graphql::Fixtures fixtures = {}, QObject *parent = nullptr);
+    ~HeadlessServer() override;
+
+    bool start(QString *error);
+    quint16 port() const;
+    QString websocketUrl() const; // ws://127.0.0.1:8765/graphql/
+    QString httpUrl() const;      // http://127.0.0.1:8765
+
+    // W20, W25: publishes an event to a group (the name already checked); returns the deliveries.
+    size_t publish(const std::string &group, const graphql::JsonValue &value);
+    // The group name a trigger means under the configured W16 mode, or nullopt when invalid.
+    std::optional<std::string> triggerGroup(const std::string &group) const;
+
+    // SIGINT/SIGTERM: stop listening, close every socket with 1001 after its outbox (at most
+    // 2 s), then call done.
+    void shutdown(std::function<void()> done);
+
+    const graphql::Schema &schema() const { return *m_schema; }
+    const ServerConfig &config() const { return m_config; }
+    registry::Hub &hub() { return m_hub; }
+    WebSocketEndpoint &websockets() { return m_websockets; }
+
+private:
+    void addRoutes();
+
+    std::shared_ptr<const graphql::Schema> m_schema;
+    ServerConfig m_config;
+    graphql::Fixtures m_fixtures;
+    registry::Hub m_hub;
+    WebSocketEndpoint m_websockets;
+    ConnectionRouter m_router;
+    QHttpServer m_http;
+};
+
+} // namespace subscope::server

@@ -1,0 +1,247 @@
+// The HTTP API of the server: POST /trigger, POST /models/<name>, POST|GET <path> (GraphQL
+// queries as graphene-django's view answers them), GET /healthz, GET /metrics, CORS.
+#include "graphql/request.h"
+#include "headless_server.h"
+#include "logging.h"
+#include "metrics.h"
+#include "model_events.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace subscope::server {
+
+using graphql::JsonValue;
+using Status = QHttpServerResponse::StatusCode;
+
+namespace {
+
+QHttpServerResponse json(const JsonValue &body, Status status = Status::Ok)
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                               QByteArray::fromStdString(body.toJson()), status);
+}
+
+QHttpServerResponse error(const std::string &message, Status status = Status::BadRequest)
+{
+    JsonValue body = JsonValue::object();
+    body.insert("error", message);
+    return json(body, status);
+}
+
+// The request body as JSON, or a 400 saying what is wrong with it.
+std::optional<JsonValue> jsonBody(const QHttpServerRequest &request,
+                                  std::optional<QHttpServerResponse> *failure)
+{
+    JsonValue body;
+    std::string problem;
+    const QByteArray bytes = request.body();
+    if (!JsonValue::fromJson(std::string_view(bytes.constData(), size_t(bytes.size())), &body,
+                             &problem)) {
+        failure->emplace(error("The body is not valid JSON: " + problem + "."));
+        return std::nullopt;
+    }
+    return body;
+}
+
+// Variables given as a JSON text (a GET parameter, or a string in the body): an object or null.
+bool variablesFromText(const std::string &text, JsonValue *variables)
+{
+    JsonValue parsed;
+    if (!JsonValue::fromJson(text, &parsed) || !(parsed.isObject() || parsed.isNull()))
+        return false;
+    if (parsed.isObject()) *variables = std::move(parsed);
+    return true;
+}
+
+void allowCrossOrigin(QHttpServerResponse &response)
+{
+    response.addHeader("Access-Control-Allow-Origin", "*");
+    response.addHeader("Access-Control-Allow-Headers", "Content-Type, Authorization");
+    response.addHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+}
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    using Method = QHttpServerRequest::Method;
+    switch (method) {
+    case Method::Get:
+        return QStringLiteral("GET");
+    case Method::Post:
+        return QStringLiteral("POST");
+    case Method::Put:
+        return QStringLiteral("PUT");
+    case Method::Delete:
+        return QStringLiteral("DELETE");
+    case Method::Head:
+        return QStringLiteral("HEAD");
+    case Method::Options:
+        return QStringLiteral("OPTIONS");
+    case Method::Patch:
+        return QStringLiteral("PATCH");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+} // namespace
+
+void HeadlessServer::addRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+
+    // POST /trigger {"group": "...", "value": <any JSON>}  (W20, W25)
+    m_http.route(
+        QStringLiteral("/trigger"), Method::Post, [this](const QHttpServerRequest &request) {
+            std::optional<QHttpServerResponse> failure;
+            const std::optional<JsonValue> body = jsonBody(request, &failure);
+            if (!body) return std::move(*failure);
+            if (!body->isObject())
+                return error(R"(The body must be a JSON object {"group": "...", "value": ...}.)");
+            const JsonValue *group = body->find("group");
+            if (!group || !group->isString()) return error("\"group\" must be a string.");
+            const JsonValue *value = body->find("value");
+            if (!value)
+                return error("\"value\" is missing (use null for an event without a value).");
+            const std::optional<std::string> name = triggerGroup(group->toString());
+            if (!name)
+                return error(
+                    "Invalid group name '" + group->toString() +
+                    "': letters, digits, '_', '.' and '-' only, fewer than 100 characters.");
+            const size_t deliveries = publish(*name, *value);
+            JsonValue answer = JsonValue::object();
+            answer.insert("group", *name);
+            answer.insert("deliveries", int64_t(deliveries));
+            return json(answer, Status::Accepted);
+        });
+
+    // POST /models/<name> {"action": ..., "pk": ..., "fields": {...}}  (W22, W24)
+    m_http.route(QStringLiteral("/models/<arg>"), Method::Post,
+                 [this](const QString &name, const QHttpServerRequest &request) {
+                     const graphql::NamedType *model = findModelType(*m_schema, name.toStdString());
+                     if (!model)
+                         return error("No @model type named '" + name.toStdString() +
+                                          "'. Models: " + modelNames(*m_schema) + ".",
+                                      Status::NotFound);
+                     std::optional<QHttpServerResponse> failure;
+                     const std::optional<JsonValue> body = jsonBody(request, &failure);
+                     if (!body) return std::move(*failure);
+                     const ModelEvent event = buildModelEvent(*model, *body);
+                     if (!event.error.empty()) return error(event.error);
+                     const size_t deliveries = publish(event.group, event.value);
+                     JsonValue answer = JsonValue::object();
+                     answer.insert("group", event.group);
+                     answer.insert("deliveries", int64_t(deliveries));
+                     return json(answer, Status::Accepted);
+                 });
+
+    // POST /graphql/ (and GET with ?query=): query operations, as graphene-django's view answers.
+    auto graphql = [this](const QHttpServerRequest &request) {
+        JsonValue variables = JsonValue::object();
+        std::optional<std::string> operationName;
+        QByteArray query;
+        if (request.method() == Method::Get) {
+            const QUrlQuery params = request.query();
+            query = params.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).toUtf8();
+            if (params.hasQueryItem(QStringLiteral("variables")) &&
+                !variablesFromText(
+                    params.queryItemValue(QStringLiteral("variables"), QUrl::FullyDecoded)
+                        .toStdString(),
+                    &variables))
+                return error("Variables are invalid JSON.");
+            if (params.hasQueryItem(QStringLiteral("operationName")))
+                operationName =
+                    params.queryItemValue(QStringLiteral("operationName"), QUrl::FullyDecoded)
+                        .toStdString();
+        } else {
+            std::optional<QHttpServerResponse> failure;
+            const std::optional<JsonValue> body = jsonBody(request, &failure);
+            if (!body) return std::move(*failure);
+            const JsonValue *q = body->isObject() ? body->find("query") : nullptr;
+            if (!q || !q->isString()) return error("Must provide query string.");
+            query = QByteArray::fromStdString(q->toString());
+            // graphene-django also takes the variables as a JSON text.
+            if (const JsonValue *v = body->find("variables"); v && !v->isNull()) {
+                if (v->isObject())
+                    variables = *v;
+                else if (!v->isString() || !variablesFromText(v->toString(), &variables))
+                    return error("Variables are invalid JSON.");
+            }
+            if (const JsonValue *n = body->find("operationName"); n && n->isString())
+                operationName = n->toString();
+        }
+        const graphql::CheckedRequest checked =
+            graphql::checkRequest(*m_schema, query, variables, operationName);
+        JsonValue answer = JsonValue::object();
+        if (checked.ok() &&
+            checked.operation->operation == graphql::ast::OperationType::Subscription) {
+            JsonValue errors = JsonValue::array();
+            JsonValue e = JsonValue::object();
+            e.insert("message", "Subscriptions are served over WebSocket at " +
+                                    websocketUrl().toStdString() + ".");
+            errors.append(e);
+            answer.insert("errors", errors);
+            return json(answer, Status::BadRequest);
+        }
+        const graphql::ExecutionResult result = graphql::execute(*m_schema, checked, m_fixtures);
+        // graphene-django: request errors (no path) answer 400 with the errors alone.
+        const bool requestErrors =
+            std::any_of(result.errors.begin(), result.errors.end(),
+                        [](const graphql::GraphQLError &e) { return e.path.isEmpty(); });
+        if (!result.errors.empty()) answer.insert("errors", graphql::toJson(result.errors));
+        if (requestErrors) return json(answer, Status::BadRequest);
+        answer.insert("data", result.data);
+        return json(answer);
+    };
+    m_http.route(m_config.path, Method::Post | Method::Get, graphql);
+    QString bare = m_config.path;
+    while (bare.size() > 1 && bare.endsWith(QLatin1Char('/')))
+        bare.chop(1);
+    if (bare != m_config.path) m_http.route(bare, Method::Post | Method::Get, graphql);
+
+    m_http.route(QStringLiteral("/healthz"), Method::Get, [] {
+        JsonValue ok = JsonValue::object();
+        ok.insert("status", "ok");
+        return json(ok);
+    });
+    m_http.route(QStringLiteral("/metrics"), Method::Get, [this] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
+                                   prometheusMetrics(m_websockets));
+    });
+    // Browsers' preflight for POST with a JSON body from another origin.
+    const auto preflight = [] { return QHttpServerResponse(Status::NoContent); };
+    for (const QString &path : {QStringLiteral("/trigger"), QStringLiteral("/healthz"),
+                                QStringLiteral("/metrics"), m_config.path, bare})
+        m_http.route(path, Method::Options, preflight);
+    m_http.route(QStringLiteral("/models/<arg>"), Method::Options,
+                 [](const QString &) { return QHttpServerResponse(Status::NoContent); });
+    m_http.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+        allowCrossOrigin(response);
+        // Successes are routine (and /metrics is polled); a refused request says why at info.
+        const int status = int(response.statusCode());
+        if (status >= 400)
+            qCInfo(lcHttp).noquote() << methodName(request.method()) << request.url().path()
+                                     << status << response.data();
+        else
+            qCDebug(lcHttp).noquote()
+                << methodName(request.method()) << request.url().path() << status;
+        return std::move(response);
+    });
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            QHttpServerResponse response =
+                error("No route " + methodName(request.method()).toStdString() + ' ' +
+                          request.url().path().toStdString() +
+                          ". Routes: POST /trigger, POST /models/<name>, POST|GET " +
+                          m_config.path.toStdString() + ", GET /healthz, GET /metrics.",
+                      Status::NotFound);
+            allowCrossOrigin(response);
+            qCInfo(lcHttp).noquote() << methodName(request.method()) << request.url().path() << 404;
+            response.write(std::move(responder));
+        });
+}
+
+} // namespace subscope::server

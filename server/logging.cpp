@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcServer, "subscope.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "subscope.http", QtInfoMsg)

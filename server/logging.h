@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer) // "subscope.server"
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)   // "subscope.http"

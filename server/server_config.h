@@ -1,0 +1,31 @@
+#pragma once
+
+#include "graphql/subscription_request.h"
+#include "protocol/access_rules.h"
+#include "registry/outbox.h"
+
+#include <QHostAddress>
+#include <QString>
+
+#include <memory>
+
+namespace subscope::server {
+
+// The default port: not 8000, which our users' Django servers take.
+constexpr quint16 DefaultPort = 8765;
+
+struct ServerConfig
+{
+    QHostAddress bind = QHostAddress::LocalHost;
+    quint16 port = DefaultPort; // 0: any free port
+    QString path = QStringLiteral("/graphql/");
+    int keepaliveSeconds = 10;   // W6
+    int initTimeoutSeconds = 10; // W3a
+    size_t outboxSize = 256;     // W28
+    registry::OverflowStrategy overflow = registry::OverflowStrategy::DropNewest;
+    graphql::GroupNameMode groupNames = graphql::GroupNameMode::Strict; // W16
+    // W17/W30: who may join which groups; null lets every socket join every group.
+    std::shared_ptr<const protocol::AccessRules> access;
+};
+
+} // namespace subscope::server

@@ -1,0 +1,314 @@
+#include "websocket_endpoint.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace subscope::server {
+
+using protocol::Subprotocol;
+
+namespace {
+
+// Bytes the socket may hold unsent before the outbox stops draining into it (W28: the outbox,
+// not the socket, is where a slow consumer's frames wait and drop).
+constexpr qint64 HighWaterBytes = 256 * 1024;
+
+// W30: what the handshake request says about the client.
+protocol::ConnectionInfo connectionInfo(const QWebSocket &socket)
+{
+    protocol::ConnectionInfo info;
+    const QNetworkRequest request = socket.request();
+    if (request.hasRawHeader("Authorization"))
+        info.authorization = request.rawHeader("Authorization").toStdString();
+    const QUrlQuery query(request.url().query());
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+        info.query.emplace_back(key.toStdString(), value.toStdString());
+    info.peer = QString(socket.peerAddress().toString() + QLatin1Char(':') +
+                        QString::number(socket.peerPort()))
+                    .toStdString();
+    return info;
+}
+
+} // namespace
+
+WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket,
+                                         std::optional<Subprotocol> subprotocol)
+    : QObject(&endpoint)
+    , m_endpoint(endpoint)
+    , m_socket(socket)
+{
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, this, [this] { emit finished(this); });
+    const protocol::ConnectionInfo info = connectionInfo(*socket);
+    if (!subprotocol) {
+        // W1: no supported subprotocol offered: the handshake completed without one; close 1002.
+        qCInfo(lcServer).noquote() << "connection from" << QString::fromStdString(info.peer)
+                                   << "offered no supported subprotocol: closed 1002";
+        socket->close(QWebSocketProtocol::CloseCode(protocol::close_code::ProtocolError),
+                      QStringLiteral("Unsupported subprotocol"));
+        return;
+    }
+    m_session = std::make_unique<protocol::Session>(endpoint.m_hub, *subprotocol, endpoint.m_schema,
+                                                    endpoint.m_sessionConfig, info);
+    qCInfo(lcServer).noquote() << "socket" << m_session->socket() << "connected from"
+                               << QString::fromStdString(info.peer) << "speaking"
+                               << protocol::subprotocolName(*subprotocol);
+    connect(socket, &QWebSocket::textMessageReceived, this, &WebSocketConnection::onText);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &WebSocketConnection::onBinary);
+    connect(socket, &QWebSocket::pong, this, [this] {
+        if (m_session) m_session->pong();
+    });
+    connect(socket, &QWebSocket::bytesWritten, this, &WebSocketConnection::scheduleDrain);
+    apply(m_session->open());
+}
+
+WebSocketConnection::~WebSocketConnection()
+{
+    if (m_session)
+        qCInfo(lcServer) << "socket" << m_session->socket() << "closed with"
+                         << (m_socket ? int(m_socket->closeCode()) : 0);
+}
+
+std::optional<Subprotocol> WebSocketConnection::subprotocol() const
+{
+    return m_session ? std::optional(m_session->subprotocol()) : std::nullopt;
+}
+
+void WebSocketConnection::onText(const QString &message)
+{
+    ++m_endpoint.m_counters.framesIn;
+    if (m_session && !m_closing) apply(m_session->textFrame(message.toUtf8()));
+}
+
+void WebSocketConnection::onBinary(const QByteArray &)
+{
+    ++m_endpoint.m_counters.framesIn;
+    if (m_session && !m_closing) apply(m_session->binaryFrame());
+}
+
+void WebSocketConnection::apply(const protocol::SessionOutput &out)
+{
+    for (const protocol::SessionOutput::Timer &t : out.timers) {
+        QTimer *&timer = m_timers[t.timer];
+        if (t.intervalMs <= 0) {
+            if (timer) timer->stop();
+            continue;
+        }
+        if (!timer) {
+            timer = new QTimer(this);
+            const protocol::SessionTimer kind = t.timer;
+            connect(timer, &QTimer::timeout, this, [this, kind] {
+                if (m_session && !m_closing) apply(m_session->timer(kind));
+            });
+        }
+        timer->setSingleShot(!t.repeat);
+        timer->start(t.intervalMs);
+    }
+    if (out.sendPing && m_socket) m_socket->ping();
+    if (out.abort) {
+        closeNow(0, {});
+        return;
+    }
+    m_endpoint.closeOverflowed();
+    if (out.close)
+        closeAfterDrain(out.close->code, out.close->reason);
+    else
+        drain();
+}
+
+void WebSocketConnection::scheduleDrain()
+{
+    if (m_drainScheduled) return;
+    m_drainScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_drainScheduled = false;
+            drain();
+        },
+        Qt::QueuedConnection);
+}
+
+void WebSocketConnection::drain()
+{
+    if (!m_socket || !m_session) return;
+    registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
+    while (outbox && !outbox->empty() && m_socket->bytesToWrite() < HighWaterBytes) {
+        const QByteArray frame = *outbox->pop();
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+        ++m_endpoint.m_counters.framesOut;
+    }
+    if (m_closeWhenDrained && (!outbox || outbox->empty()) && m_socket->bytesToWrite() == 0)
+        closeNow(m_closeWhenDrained->first, m_closeWhenDrained->second);
+}
+
+void WebSocketConnection::closeAfterDrain(int code, const QString &reason, int graceMs)
+{
+    if (m_closing || !m_socket) return;
+    m_closeWhenDrained = {code, reason};
+    QTimer::singleShot(graceMs, this, [this] {
+        if (m_closeWhenDrained) closeNow(m_closeWhenDrained->first, m_closeWhenDrained->second);
+    });
+    drain();
+}
+
+void WebSocketConnection::closeNow(int code, const QString &reason)
+{
+    if (m_closing || !m_socket) return;
+    m_closing = true;
+    m_closeWhenDrained.reset();
+    for (auto &[kind, timer] : m_timers)
+        timer->stop();
+    if (m_session)
+        qCInfo(lcServer).noquote()
+            << "socket" << m_session->socket() << "closing with" << code << reason;
+    if (code == 0)
+        m_socket->abort();
+    else
+        m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hub &hub,
+                                     const ServerConfig &config, const graphql::Fixtures &fixtures,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_schema(schema)
+    , m_hub(hub)
+    , m_config(config)
+    , m_transport(QStringLiteral("subscope"), QWebSocketServer::NonSecureMode)
+    , m_legacy(QStringLiteral("subscope"), QWebSocketServer::NonSecureMode)
+    , m_unsupported(QStringLiteral("subscope"), QWebSocketServer::NonSecureMode)
+{
+    m_sessionConfig.keepaliveMs = config.keepaliveSeconds * 1000;
+    m_sessionConfig.initTimeoutMs = config.initTimeoutSeconds * 1000;
+    m_sessionConfig.groupNames = config.groupNames;
+    m_sessionConfig.fixtures = &fixtures;
+    if (m_config.access) {
+        m_access = m_config.access->policy();
+        m_sessionConfig.access = &m_access;
+    }
+    // One server per answer to W1, so that the subprotocol echoed is the one negotiated here.
+    m_transport.setSupportedSubprotocols({QStringLiteral("graphql-transport-ws")});
+    m_legacy.setSupportedSubprotocols({QStringLiteral("graphql-ws")});
+    adopt(&m_transport, Subprotocol::TransportWs);
+    adopt(&m_legacy, Subprotocol::LegacyWs);
+    adopt(&m_unsupported, std::nullopt);
+    m_hub.onFramesQueued = [this](registry::SocketId socket) {
+        auto it = m_bySocket.find(socket);
+        if (it != m_bySocket.end()) it->second->scheduleDrain();
+    };
+}
+
+WebSocketEndpoint::~WebSocketEndpoint()
+{
+    m_hub.onFramesQueued = nullptr;
+    for (WebSocketConnection *c : m_connections)
+        c->disconnect(this);
+    qDeleteAll(m_connections);
+}
+
+void WebSocketEndpoint::adopt(QWebSocketServer *server, std::optional<Subprotocol> subprotocol)
+{
+    connect(server, &QWebSocketServer::newConnection, this, [this, server, subprotocol] {
+        while (QWebSocket *socket = server->nextPendingConnection()) {
+            auto *connection = new WebSocketConnection(*this, socket, subprotocol);
+            ++m_counters.connectionsOpened;
+            m_connections.push_back(connection);
+            if (connection->socketId()) m_bySocket[connection->socketId()] = connection;
+            connect(
+                connection, &WebSocketConnection::finished, this, [this](WebSocketConnection *c) {
+                    m_bySocket.erase(c->socketId());
+                    m_connections.erase(std::remove(m_connections.begin(), m_connections.end(), c),
+                                        m_connections.end());
+                    c->deleteLater();
+                });
+        }
+    });
+}
+
+bool WebSocketEndpoint::pathMatches(const QByteArray &target) const
+{
+    const QString path = QUrl(QString::fromUtf8(target)).path();
+    const QString expected = m_config.path;
+    auto trimmed = [](QString p) {
+        while (p.size() > 1 && p.endsWith(QLatin1Char('/')))
+            p.chop(1);
+        return p;
+    };
+    return trimmed(path) == trimmed(expected);
+}
+
+void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::RequestHead &head)
+{
+    if (!pathMatches(head.target)) {
+        socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: "
+                      "close\r\nContent-Length: 0\r\n\r\n");
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    QStringList offered;
+    for (const auto &[key, value] : head.headers)
+        if (key.compare("sec-websocket-protocol", Qt::CaseInsensitive) == 0)
+            for (const QByteArray &v : value.split(','))
+                offered << QString::fromLatin1(v.trimmed());
+    const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(offered);
+    QWebSocketServer *server = !chosen                               ? &m_unsupported
+                               : *chosen == Subprotocol::TransportWs ? &m_transport
+                                                                     : &m_legacy;
+    server->handleConnection(socket);
+}
+
+void WebSocketEndpoint::closeOverflowed()
+{
+    for (registry::SocketId socket : m_hub.takeSocketsToClose()) {
+        auto it = m_bySocket.find(socket);
+        if (it != m_bySocket.end()) {
+            qCWarning(lcServer) << "socket" << socket << "outbox overflowed: closing with 4413";
+            it->second->closeNow(protocol::close_code::OutboxOverflow,
+                                 QStringLiteral("Outbox overflow"));
+        }
+    }
+}
+
+size_t WebSocketEndpoint::connectionCount(std::optional<Subprotocol> subprotocol) const
+{
+    size_t count = 0;
+    for (const WebSocketConnection *c : m_connections)
+        if (c->subprotocol() && (!subprotocol || c->subprotocol() == subprotocol)) ++count;
+    return count;
+}
+
+void WebSocketEndpoint::shutdown(int graceMs, std::function<void()> done)
+{
+    if (m_connections.empty()) {
+        done();
+        return;
+    }
+    auto finishedAll = std::make_shared<bool>(false);
+    auto check = [this, done, finishedAll] {
+        if (!*finishedAll && m_connections.empty()) {
+            *finishedAll = true;
+            done();
+        }
+    };
+    for (WebSocketConnection *c : m_connections) {
+        connect(c, &WebSocketConnection::finished, this,
+                [check] { QMetaObject::invokeMethod(qApp, check, Qt::QueuedConnection); });
+        c->closeAfterDrain(protocol::close_code::GoingAway, QStringLiteral("Server shutting down"),
+                           graceMs);
+    }
+    QTimer::singleShot(graceMs + 500, this, [done, finishedAll] {
+        if (!*finishedAll) {
+            *finishedAll = true;
+            done();
+        }
+    });
+}
+
+} // namespace subscope::server

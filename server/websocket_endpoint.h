@@ -1,0 +1,105 @@
+#pragma once
+
+#include "connection_router.h"
+#include "graphql/execution.h"
+#include "protocol/session.h"
+#include "registry/hub.h"
+#include "server_config.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <map>
+#include <memory>
+
+namespace subscope::server {
+
+struct TrafficCounters
+{
+    uint64_t framesIn = 0;
+    uint64_t framesOut = 0;
+    uint64_t connectionsOpened = 0;
+};
+
+class WebSocketEndpoint;
+
+// One WebSocket connection: feeds its frames and timer ticks to its Session and drains the
+// Session's outbox onto the socket as fast as the socket takes bytes.
+class WebSocketConnection : public QObject
+{
+    Q_OBJECT
+public:
+    WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket,
+                        std::optional<protocol::Subprotocol> subprotocol);
+    ~WebSocketConnection() override;
+
+    registry::SocketId socketId() const { return m_session ? m_session->socket() : 0; }
+    std::optional<protocol::Subprotocol> subprotocol() const;
+    void scheduleDrain();
+    // Closes with `code` once the queued frames are sent, at the latest after `graceMs`.
+    void closeAfterDrain(int code, const QString &reason, int graceMs = 2000);
+    void closeNow(int code, const QString &reason);
+
+signals:
+    void finished(WebSocketConnection *connection);
+
+private:
+    void apply(const protocol::SessionOutput &out);
+    void drain();
+    void onText(const QString &message);
+    void onBinary(const QByteArray &message);
+
+    WebSocketEndpoint &m_endpoint;
+    QPointer<QWebSocket> m_socket;
+    std::unique_ptr<protocol::Session> m_session;
+    std::map<protocol::SessionTimer, QTimer *> m_timers;
+    bool m_drainScheduled = false;
+    std::optional<std::pair<int, QString>> m_closeWhenDrained;
+    bool m_closing = false;
+};
+
+// The WebSocket side of the server: the handshake (W1), the connections and their sessions.
+class WebSocketEndpoint : public QObject
+{
+    Q_OBJECT
+public:
+    WebSocketEndpoint(const graphql::Schema &schema, registry::Hub &hub, const ServerConfig &config,
+                      const graphql::Fixtures &fixtures, QObject *parent = nullptr);
+    ~WebSocketEndpoint() override;
+
+    // Takes a socket whose request head asks for an upgrade.
+    void upgrade(QTcpSocket *socket, const ConnectionRouter::RequestHead &head);
+    // Closes every connection with 1001 after its queued frames (at most graceMs).
+    void shutdown(int graceMs, std::function<void()> done);
+    // Closes the sockets whose outbox overflowed under close_connection (W28).
+    void closeOverflowed();
+
+    size_t connectionCount(std::optional<protocol::Subprotocol> subprotocol) const;
+    const TrafficCounters &counters() const { return m_counters; }
+    TrafficCounters &counters() { return m_counters; }
+    registry::Hub &hub() { return m_hub; }
+    const graphql::Schema &schema() const { return m_schema; }
+    const protocol::SessionConfig &sessionConfig() const { return m_sessionConfig; }
+
+private:
+    friend class WebSocketConnection;
+    void adopt(QWebSocketServer *server, std::optional<protocol::Subprotocol> subprotocol);
+    bool pathMatches(const QByteArray &target) const;
+
+    const graphql::Schema &m_schema;
+    registry::Hub &m_hub;
+    ServerConfig m_config;
+    protocol::AccessPolicy m_access;
+    protocol::SessionConfig m_sessionConfig;
+    QWebSocketServer m_transport;
+    QWebSocketServer m_legacy;
+    QWebSocketServer m_unsupported;
+    std::map<registry::SocketId, WebSocketConnection *> m_bySocket;
+    std::vector<WebSocketConnection *> m_connections;
+    TrafficCounters m_counters;
+};
+
+} // namespace subscope::server

@@ -1,0 +1,322 @@
+// `subscope --headless` as a program: the URLs it prints, SIGTERM (every socket closed with 1001,
+// exit 0), --events from a file and from standard input, --init-timeout (W3a), --keepalive (W6),
+// its option errors, and `subscope trigger` against it.
+#include "support/net_clients.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace subscope;
+using test::Client;
+
+namespace {
+
+// The headless server as a child process on a free port.
+struct Headless
+{
+    QProcess process;
+    QUrl websocket;
+    QString http;
+    QString stderrText;
+
+    explicit Headless(QStringList arguments)
+    {
+        arguments.prepend(QStringLiteral("--headless"));
+        arguments << QStringLiteral("--port") << QStringLiteral("0");
+        QObject::connect(&process, &QProcess::readyReadStandardError, [this] {
+            stderrText += QString::fromUtf8(process.readAllStandardError());
+        });
+        process.start(QStringLiteral(SUBSCOPE_BINARY), arguments);
+    }
+    ~Headless()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    // Waits for the banner and reads the URLs from it.
+    bool waitServing()
+    {
+        QString out;
+        const bool printed = QTest::qWaitFor(
+            [&] {
+                out += QString::fromUtf8(process.readAllStandardOutput());
+                return out.contains(QLatin1String("HTTP ")) && out.endsWith(QLatin1Char('\n'));
+            },
+            10000);
+        if (!printed) return false;
+        const auto ws = QRegularExpression(QStringLiteral("WebSocket +(\\S+)")).match(out);
+        const auto h = QRegularExpression(QStringLiteral("HTTP +(\\S+)")).match(out);
+        websocket = QUrl(ws.captured(1));
+        http = h.captured(1);
+        return websocket.isValid() && !http.isEmpty();
+    }
+    bool waitFinished()
+    {
+        return QTest::qWaitFor([this] { return process.state() == QProcess::NotRunning; }, 10000);
+    }
+};
+
+// An initialised graphql-transport-ws client with one subscription on `query`.
+void subscribe(Client &c, const QString &query)
+{
+    QVERIFY(c.waitConnected());
+    c.send(R"({"type":"connection_init"})");
+    c.send(QStringLiteral(R"({"id":"1","type":"subscribe","payload":{"query":"%1"}})").arg(query));
+    QVERIFY(c.waitFrameContaining(R"("action":"register")"));
+}
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run runSubscope(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(SUBSCOPE_BINARY), arguments);
+    // Keep the event loop turning: the server under test may live in this process's children.
+    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000))
+        qFatal("subscope did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestHeadless : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void printsWhatItServesOnTheDefaultPath()
+    {
+        Headless h({});
+        QVERIFY(h.waitServing());
+        QCOMPARE(h.websocket.path(), QStringLiteral("/graphql/"));
+        QCOMPARE(h.websocket.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(h.websocket.port() > 0);
+        QCOMPARE(h.http, QStringLiteral("http://127.0.0.1:%1").arg(h.websocket.port()));
+    }
+
+    void sigtermClosesEverySocketWith1001AndExitsZero()
+    {
+        Headless h({});
+        QVERIFY(h.waitServing());
+        Client a(h.websocket, {QStringLiteral("graphql-transport-ws")}),
+            b(h.websocket, {QStringLiteral("graphql-ws")});
+        subscribe(a, QStringLiteral("subscription { myCustomEvent { field1 } }"));
+        QVERIFY(b.waitConnected());
+        h.process.terminate();
+        QVERIFY(a.waitClosed() && b.waitClosed());
+        QCOMPARE(*a.closeCode, 1001);
+        QCOMPARE(*b.closeCode, 1001);
+        QVERIFY(h.waitFinished());
+        QCOMPARE(h.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(h.process.exitCode(), 0);
+    }
+
+    void sigintWithoutSocketsExitsZero()
+    {
+        Headless h({});
+        QVERIFY(h.waitServing());
+        ::kill(pid_t(h.process.processId()), SIGINT);
+        QVERIFY(h.waitFinished());
+        QCOMPARE(h.process.exitCode(), 0);
+    }
+
+    void eventsFileFiresOnScheduleAndSkipsBadLines()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // Late enough for the client to subscribe first.
+        file.write(
+            R"({"at_ms": 1500, "group": "custom_event", "value": {"field1": "first"}})"
+            "\n"
+            "not json\n"
+            R"({"at_ms": 1500, "group": "bad group!", "value": 1})"
+            "\n"
+            "\n"
+            R"({"at_ms": 1700, "model": "MyModel", "action": "update", "pk": 3, "fields": {"name": "x"}})"
+            "\n"
+            R"({"at_ms": 1600, "group": "custom_event", "value": {"field1": "second"}})"
+            "\n");
+        file.close();
+        Headless h({QStringLiteral("--events"), path});
+        QVERIFY(h.waitServing());
+        Client c(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        subscribe(c, QStringLiteral("subscription { myCustomEvent { field1 } }"));
+        Client m(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        subscribe(m, QStringLiteral(
+                         "subscription { myModelCreatedUpdateDelete(id: \\\"3\\\") { name } }"));
+        QVERIFY(c.waitFrameContaining(QStringLiteral("second")));
+        QCOMPARE(
+            c.frames.filter(QStringLiteral("myCustomEvent\":{\"field1")),
+            (QStringList{
+                R"({"id":"1","type":"next","payload":{"data":{"myCustomEvent":{"field1":"first"}},"errors":null}})",
+                R"({"id":"1","type":"next","payload":{"data":{"myCustomEvent":{"field1":"second"}},"errors":null}})"}));
+        QVERIFY(m.waitFrameContaining(QStringLiteral("MyModelUpdated.3")));
+        QVERIFY2(h.stderrText.contains(QLatin1String("line 2")), qPrintable(h.stderrText));
+        QVERIFY2(h.stderrText.contains(QLatin1String("line 3")) &&
+                     h.stderrText.contains(QLatin1String("bad group!")),
+                 qPrintable(h.stderrText));
+        QVERIFY(!h.stderrText.contains(
+            QLatin1String("line 4"))); // a blank line is no event and no error
+        QCOMPARE(h.process.state(), QProcess::Running);
+    }
+
+    void eventsFromStandardInputFireAsTheyArrive()
+    {
+        Headless h({QStringLiteral("--events"), QStringLiteral("-")});
+        QVERIFY(h.waitServing());
+        Client c(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        subscribe(c, QStringLiteral("subscription { myCustomEvent { field1 } }"));
+        h.process.write(R"({"group": "custom_event", "value": {"field1": "a"}})"
+                        "\n{broken\n");
+        QVERIFY(c.waitFrameContaining(QStringLiteral("\"a\"")));
+        QVERIFY(
+            QTest::qWaitFor([&] { return h.stderrText.contains(QLatin1String("line 2")); }, 5000));
+        h.process.write(R"({"group": "custom_event", "value": {"field1": "b"}})"
+                        "\n");
+        QVERIFY(c.waitFrameContaining(QStringLiteral("\"b\"")));
+        h.process.closeWriteChannel(); // the end of the input does not stop the server
+        QTest::qWait(200);
+        QCOMPARE(h.process.state(), QProcess::Running);
+    }
+
+    void w3a_initTimeoutCloses4408()
+    {
+        Headless h({QStringLiteral("--init-timeout"), QStringLiteral("1")});
+        QVERIFY(h.waitServing());
+        Client c(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        QVERIFY(c.waitClosed());
+        QCOMPARE(*c.closeCode, 4408);
+    }
+
+    void w6_keepaliveEverySecondAfterTheAck()
+    {
+        Headless h({QStringLiteral("--keepalive"), QStringLiteral("1")});
+        QVERIFY(h.waitServing());
+        Client c(h.websocket, {QStringLiteral("graphql-ws")});
+        QVERIFY(c.waitConnected());
+        QTest::qWait(1300);
+        QVERIFY(c.frames.isEmpty()); // nothing before the ack
+        c.send(R"({"type":"connection_init"})");
+        QVERIFY(QTest::qWaitFor([&] { return c.frames.count(R"({"type":"ka"})") >= 2; }, 5000));
+        QCOMPARE(c.frames[0], R"({"type":"connection_ack"})");
+    }
+
+    void badOptionsExitTwoWithAReason_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("http")}
+                              << "--port must be a port number";
+        QTest::newRow("bind") << QStringList{QStringLiteral("--bind"),
+                                             QStringLiteral("localhost:1")}
+                              << "--bind must be an IP address";
+        QTest::newRow("path") << QStringList{QStringLiteral("--path"), QStringLiteral("graphql")}
+                              << "--path must start with '/'";
+        QTest::newRow("overflow") << QStringList{QStringLiteral("--overflow"),
+                                                 QStringLiteral("drop_all")}
+                                  << "--overflow must be drop_newest";
+        QTest::newRow("outbox") << QStringList{QStringLiteral("--outbox-size"), QStringLiteral("0")}
+                                << "--outbox-size must be";
+        QTest::newRow("log format")
+            << QStringList{QStringLiteral("--log-format"), QStringLiteral("xml")}
+            << "--log-format must be text or json";
+        QTest::newRow("schema") << QStringList{QStringLiteral("--schema"),
+                                               QStringLiteral("/nonexistent.graphql")}
+                                << "/nonexistent.graphql";
+        QTest::newRow("auth") << QStringList{QStringLiteral("--auth"),
+                                             QStringLiteral("/nonexistent.json")}
+                              << "--auth: cannot read /nonexistent.json";
+        QTest::newRow("events") << QStringList{QStringLiteral("--events"),
+                                               QStringLiteral("/nonexistent.jsonl")}
+                                << "/nonexistent.jsonl";
+    }
+    void badOptionsExitTwoWithAReason()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run r = runSubscope(QStringList{QStringLiteral("--headless"),
+                                              QStringLiteral("--port"), QStringLiteral("0")} +
+                                  arguments);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void aTakenPortIsAClearError()
+    {
+        Headless first({});
+        QVERIFY(first.waitServing());
+        const Run r = runSubscope({QStringLiteral("--headless"), QStringLiteral("--port"),
+                                   QString::number(first.websocket.port())});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QString::number(first.websocket.port())), qPrintable(r.err));
+    }
+
+    void triggerCommandFiresIntoTheServer()
+    {
+        Headless h({});
+        QVERIFY(h.waitServing());
+        Client c(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        subscribe(c, QStringLiteral(
+                         "subscription { myModelCreatedUpdateDelete(id: \\\"3\\\") { id name } }"));
+        Run r = runSubscope({QStringLiteral("trigger"), QStringLiteral("--server"), h.http,
+                             QStringLiteral("--model"), QStringLiteral("MyModel"),
+                             QStringLiteral("--action"), QStringLiteral("update"),
+                             QStringLiteral("--pk"), QStringLiteral("3"),
+                             QStringLiteral("--fields"), QStringLiteral(R"({"name":"x"})")});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out, QStringLiteral("{\"group\":\"MyModelUpdated.3\",\"deliveries\":1}\n"));
+        QVERIFY(c.waitFrameContaining(
+            R"({"pk":3,"fields":{"name":"x","id":3},"group":"MyModelUpdated.3"})"));
+
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("MyModelUpdated.3"),
+                         QStringLiteral(R"({"id":"3","name":"y"})"), QStringLiteral("--server"),
+                         h.http});
+        QCOMPARE(r.status, 0);
+        QVERIFY(c.waitFrameContaining(R"("name":"y")"));
+
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("bad group"),
+                         QStringLiteral("1"), QStringLiteral("--server"), h.http});
+        QCOMPARE(r.status, 1); // refused by the server
+        QVERIFY2(r.err.contains(QLatin1String("400")) &&
+                     r.err.contains(QLatin1String("Invalid group name")),
+                 qPrintable(r.err));
+
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("g"), QStringLiteral("{oops"),
+                         QStringLiteral("--server"), h.http});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("not JSON")), qPrintable(r.err));
+
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("--model"),
+                         QStringLiteral("MyModel"), QStringLiteral("--server"), h.http});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--action and --pk")), qPrintable(r.err));
+    }
+
+    void triggerCommandReportsAnUnreachableServer()
+    {
+        const Run r =
+            runSubscope({QStringLiteral("trigger"), QStringLiteral("g"), QStringLiteral("1"),
+                         QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1")});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("cannot reach http://127.0.0.1:1")),
+                 qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

@@ -1,0 +1,346 @@
+// The server with real sockets: the WebSocket handshake and both subprotocols (W1, W2), events
+// fired over HTTP (W20-W25), the HTTP API's answers and the outbox closing a socket (W28).
+#include "graphql/schema_builder.h"
+#include "server/headless_server.h"
+#include "support/net_clients.h"
+#include "support/test_schemas.h"
+
+#include <QTest>
+
+using namespace subscope;
+using test::Client;
+using test::Http;
+
+namespace {
+
+std::shared_ptr<const graphql::Schema> demo()
+{
+    static std::shared_ptr<const graphql::Schema> schema =
+        graphql::loadSchemaFile(test::sharedPath(QStringLiteral("spec/demo-schema.graphql")))
+            .schema;
+    return schema;
+}
+
+} // namespace
+
+class TestServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<server::HeadlessServer> m_server;
+    QUrl ws() const { return QUrl(m_server->websocketUrl()); }
+    QUrl http(const QString &path) const { return QUrl(m_server->httpUrl() + path); }
+
+private slots:
+    void init()
+    {
+        server::ServerConfig config;
+        config.port = 0;
+        m_server = std::make_unique<server::HeadlessServer>(demo(), config);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+    void cleanup() { m_server.reset(); }
+
+    void w1_w2_transportSubprotocolEndToEnd()
+    {
+        Client c(ws(), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        QCOMPARE(c.socket.subprotocol(), QStringLiteral("graphql-transport-ws"));
+        c.send(R"({"type":"connection_init","payload":{}})");
+        QVERIFY(c.waitFrames(1));
+        QCOMPARE(c.frames[0], R"({"type":"connection_ack"})");
+        c.send(
+            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { created: myModelCreated(subscribe: true) { id name } }"}})");
+        QVERIFY(c.waitFrames(2));
+        QVERIFY(c.frames[1].contains(R"("action":"register")"));
+        Http h;
+        auto [status, body] =
+            h.request(QStringLiteral("POST"), http(QStringLiteral("/models/MyModel")),
+                      R"({"action":"create","pk":7,"fields":{"name":"alice","age":3}})");
+        QCOMPARE(status, 202);
+        QCOMPARE(body, R"({"group":"MyModelCreated","deliveries":1})");
+        QVERIFY(c.waitFrames(3));
+        QCOMPARE(
+            c.frames[2],
+            R"({"id":"1","type":"next","payload":{"data":{"created":{"pk":7,"fields":{"name":"alice","id":7},"group":"MyModelCreated"}},"errors":null}})");
+        c.send(R"({"id":"1","type":"complete"})");
+        QVERIFY(c.waitFrames(4));
+        QCOMPARE(c.frames[3], R"({"type":"complete","id":"1"})");
+    }
+
+    void w1_firstOfferedSupportedSubprotocolWins()
+    {
+        Client c(ws(), {QStringLiteral("graphql-ws"), QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        QCOMPARE(c.socket.subprotocol(), QStringLiteral("graphql-ws"));
+        c.send(R"({"type":"connection_init"})");
+        c.send(
+            R"({"id":"c","type":"start","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+        QVERIFY(c.waitFrames(2));
+        Http h;
+        QCOMPARE(h.request(QStringLiteral("POST"), http(QStringLiteral("/trigger")),
+                           R"({"group":"custom_event","value":{"field1":"x"}})")
+                     .first,
+                 202);
+        QVERIFY(c.waitFrames(3));
+        QCOMPARE(
+            c.frames[2],
+            R"({"id":"c","type":"data","payload":{"data":{"myCustomEvent":{"field1":"x"}},"errors":null}})");
+    }
+
+    void w1_noSupportedSubprotocolCloses1002()
+    {
+        Client none(ws(), {});
+        QVERIFY(none.waitClosed());
+        QCOMPARE(*none.closeCode, 1002);
+        Client other(ws(), {QStringLiteral("mqtt")});
+        QVERIFY(other.waitClosed());
+        QCOMPARE(*other.closeCode, 1002);
+    }
+
+    void pathsOtherThanTheGraphqlPathAreRefused()
+    {
+        QUrl url = ws();
+        url.setPath(QStringLiteral("/elsewhere/"));
+        Client c(url, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitClosed());
+        QVERIFY(c.socket.state() != QAbstractSocket::ConnectedState);
+        url.setPath(QStringLiteral("/graphql")); // without the slash: the same endpoint
+        Client bare(url, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(bare.waitConnected());
+        QCOMPARE(bare.socket.subprotocol(), QStringLiteral("graphql-transport-ws"));
+    }
+
+    void w9_invalidJsonCloses4400AndNothingElseIsDisturbed()
+    {
+        Client bad(ws(), {QStringLiteral("graphql-transport-ws")}),
+            good(ws(), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(bad.waitConnected() && good.waitConnected());
+        good.send(R"({"type":"connection_init"})");
+        QVERIFY(good.waitFrames(1));
+        bad.send("not json at all");
+        QVERIFY(bad.waitClosed());
+        QCOMPARE(*bad.closeCode, 4400);
+        good.send(R"({"type":"ping"})");
+        QVERIFY(good.waitFrames(2));
+        QCOMPARE(good.frames[1], R"({"type":"pong"})");
+    }
+
+    void w25_triggerErrors()
+    {
+        Http h;
+        const QUrl trigger = http(QStringLiteral("/trigger"));
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, "{nope").first, 400);
+        auto [status, body] =
+            h.request(QStringLiteral("POST"), trigger, R"({"group":"has space","value":1})");
+        QCOMPARE(status, 400);
+        QVERIFY(body.contains("Invalid group name 'has space'"));
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, R"({"value":1})").second,
+                 "{\"error\":\"\\\"group\\\" must be a string.\"}");
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, R"({"group":"g"})").first, 400);
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, R"([1])").first, 400);
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, R"({"group":"g","value":null})").second,
+                 R"({"group":"g","deliveries":0})");
+    }
+
+    void modelEndpointChecksFields()
+    {
+        Http h;
+        const QUrl models = http(QStringLiteral("/models/MyModel"));
+        QCOMPARE(h.request(QStringLiteral("POST"), models,
+                           R"({"action":"update","pk":3,"fields":{"nmae":"x"}})")
+                     .second,
+                 R"({"error":"Field 'nmae' is not a field of MyModelType. Did you mean 'name'?"})");
+        QCOMPARE(
+            h.request(QStringLiteral("POST"), models,
+                      R"({"action":"update","pk":3,"fields":{"age":"x"}})")
+                .second,
+            R"({"error":"Field 'age' of MyModelType: Int cannot represent non-integer value: 'x'"})");
+        QCOMPARE(h.request(QStringLiteral("POST"), models, R"({"action":"rename","pk":3})").first,
+                 400);
+        QCOMPARE(h.request(QStringLiteral("POST"), models, R"({"action":"delete"})").first, 400);
+        QCOMPARE(h.request(QStringLiteral("POST"), http(QStringLiteral("/models/MyModelType")),
+                           R"({"action":"delete","pk":"a-1"})")
+                     .second,
+                 R"({"group":"MyModelDeleted.a-1","deliveries":0})");
+        QCOMPARE(
+            h.request(QStringLiteral("POST"), http(QStringLiteral("/models/Nope")), "{}").first,
+            404);
+    }
+
+    void graphqlOverHttp()
+    {
+        Http h;
+        const QUrl graphql = http(QStringLiteral("/graphql/"));
+        QCOMPARE(
+            h.request(QStringLiteral("POST"), graphql, R"({"query":"{ __typename base }"})").second,
+            R"({"data":{"__typename":"Query","base":null}})");
+        auto [status, body] = h.request(QStringLiteral("POST"), graphql, R"({"query":"{ nope }"})");
+        QCOMPARE(status, 400);
+        QVERIFY(body.startsWith(
+            R"({"errors":[{"message":"Cannot query field 'nope' on type 'Query'.")"));
+        QCOMPARE(h.request(QStringLiteral("POST"), graphql,
+                           R"({"query":"subscription { myModelCreated { id } }"})")
+                     .first,
+                 400);
+        QUrl get = graphql;
+        get.setQuery(QStringLiteral("query=%7B__typename%7D"));
+        QCOMPARE(h.request(QStringLiteral("GET"), get).second,
+                 R"({"data":{"__typename":"Query"}})");
+        QCOMPARE(h.request(QStringLiteral("POST"), graphql, "nope").first, 400);
+        // Variables as an object, as a JSON text (graphene-django takes both), or refused.
+        QCOMPARE(
+            h.request(
+                 QStringLiteral("POST"), graphql,
+                 R"({"query":"query Q($a: Int!) { __typename @include(if: true) x: __typename @skip(if: false) }","variables":{"a":1}})")
+                .first,
+            400);
+        QCOMPARE(
+            h.request(
+                 QStringLiteral("POST"), graphql,
+                 R"({"query":"query Q($a: Boolean!) { __typename @include(if: $a) }","variables":{"a":true}})")
+                .second,
+            R"({"data":{"__typename":"Query"}})");
+        const QByteArray variablesAsText =
+            QByteArray::fromStdString(graphql::JsonValue(R"({"a":false})").toJson());
+        QCOMPARE(
+            h.request(
+                 QStringLiteral("POST"), graphql,
+                 R"({"query":"query Q($a: Boolean!) { __typename @include(if: $a) }","variables":)" +
+                     variablesAsText + "}")
+                .second,
+            R"({"data":{}})");
+        QCOMPARE(h.request(QStringLiteral("POST"), graphql,
+                           R"({"query":"{ __typename }","variables":"not json"})")
+                     .second,
+                 R"({"error":"Variables are invalid JSON."})");
+        get.setQuery(QStringLiteral("query=%7B__typename%7D&variables=%7Bbad"));
+        QCOMPARE(h.request(QStringLiteral("GET"), get).first, 400);
+        // Enough introspection for tools to load the schema.
+        QVERIFY(h.request(QStringLiteral("POST"), graphql,
+                          R"({"query":"{ __schema { subscriptionType { fields { name } } } }"})")
+                    .second.contains("myModelCreatedUpdateDelete"));
+    }
+
+    void unknownRoutesAnswer404WithTheRoutes()
+    {
+        Http h;
+        auto [status, body] = h.request(QStringLiteral("GET"), http(QStringLiteral("/nope")));
+        QCOMPARE(status, 404);
+        QCOMPARE(
+            body,
+            R"({"error":"No route GET /nope. Routes: POST /trigger, POST /models/<name>, POST|GET /graphql/, GET /healthz, GET /metrics."})");
+        QCOMPARE(h.request(QStringLiteral("GET"), http(QStringLiteral("/trigger"))).first, 404);
+    }
+
+    void corsPreflightOnEveryRoute()
+    {
+        Http h;
+        for (const QString &path : {QStringLiteral("/trigger"), QStringLiteral("/models/MyModel"),
+                                    QStringLiteral("/graphql/"), QStringLiteral("/graphql")})
+            QCOMPARE(h.request(QStringLiteral("OPTIONS"), http(path)).first, 204);
+    }
+
+    void healthAndMetrics()
+    {
+        Http h;
+        QCOMPARE(h.request(QStringLiteral("GET"), http(QStringLiteral("/healthz"))).second,
+                 R"({"status":"ok"})");
+        Client c(ws(), {QStringLiteral("graphql-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        c.send("{\"id\":\"1\",\"type\":\"start\",\"payload\":{\"query\":\"subscription { "
+               "myModelCreatedUpdateDelete(id: \\\"4\\\") { id } }\"}}");
+        QVERIFY(c.waitFrames(2));
+        h.request(QStringLiteral("POST"), http(QStringLiteral("/trigger")),
+                  R"({"group":"MyModelUpdated.4","value":1})");
+        QVERIFY(c.waitFrames(3));
+        const QByteArray metrics =
+            h.request(QStringLiteral("GET"), http(QStringLiteral("/metrics"))).second;
+        QVERIFY(metrics.contains("subscope_connections{subprotocol=\"graphql-ws\"} 1\n"));
+        QVERIFY(metrics.contains("subscope_operations 1\n"));
+        QVERIFY(metrics.contains("subscope_groups 3\n"));
+        QVERIFY(metrics.contains("subscope_triggers_total 1\n"));
+        QVERIFY(metrics.contains("subscope_deliveries_total 1\n"));
+        QVERIFY(metrics.contains("subscope_frames_received_total 2\n"));
+        QVERIFY(metrics.contains("subscope_outbox_drops_total{strategy=\"drop_newest\"} 0\n"));
+    }
+
+    void w17_w30_authRulesFromTheServerConfig()
+    {
+        graphql::JsonValue document;
+        QVERIFY(graphql::JsonValue::fromJson(
+            R"({"tokens": {"bob": {"user": "bob", "groups": ["MyModelUpdated.*"]}}})", &document));
+        server::ServerConfig config;
+        config.port = 0;
+        auto rules = *protocol::AccessRules::fromJson(document, nullptr);
+        rules.requireAuth = true;
+        config.access = std::make_shared<const protocol::AccessRules>(std::move(rules));
+        server::HeadlessServer guarded(demo(), config);
+        QString error;
+        QVERIFY(guarded.start(&error));
+        const QUrl url(guarded.websocketUrl());
+        const QString refused =
+            R"({"id":"1","type":"next","payload":{"data":null,"errors":[{"message":"Not authorized to subscribe to one or more subscription channels."}]}})";
+        const QString updates = "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                                "\"subscription { myModelUpdated(id: \\\"5\\\") { id } }\"}}";
+
+        Client anonymous(url, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(anonymous.waitConnected());
+        anonymous.send(R"({"type":"connection_init"})");
+        anonymous.send(updates);
+        QVERIFY(anonymous.waitFrames(2));
+        QCOMPARE(anonymous.frames[1], refused);
+
+        QUrl withToken = url;
+        withToken.setQuery(QStringLiteral("token=bob"));
+        Client byQuery(withToken, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(byQuery.waitConnected());
+        byQuery.send(R"({"type":"connection_init"})");
+        byQuery.send(updates);
+        QVERIFY(byQuery.waitFrames(2));
+        QVERIFY(byQuery.frames[1].contains(R"("registeredGroups":["MyModelUpdated.5"])"));
+
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Token bob");
+        Client byHeader(request, {QStringLiteral("graphql-ws")});
+        QVERIFY(byHeader.waitConnected());
+        byHeader.send(R"({"type":"connection_init"})");
+        byHeader.send(
+            R"({"id":"1","type":"start","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+        QVERIFY(byHeader.waitFrames(2)); // bob's own list does not include custom_event
+        QVERIFY(byHeader.frames[1].contains("Not authorized"));
+
+        QCOMPARE(guarded.publish("MyModelUpdated.5", graphql::JsonValue(1)), size_t(1));
+        QVERIFY(byQuery.waitFrames(3));
+    }
+
+    void w28_closeConnectionStrategyCloses4413()
+    {
+        server::ServerConfig config;
+        config.port = 0;
+        config.outboxSize = 2;
+        config.overflow = registry::OverflowStrategy::CloseConnection;
+        server::HeadlessServer tiny(demo(), config);
+        QString error;
+        QVERIFY(tiny.start(&error));
+        Client c(QUrl(tiny.websocketUrl()), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        c.send(
+            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+        QVERIFY(c.waitFrames(2));
+        for (int i = 0; i < 5; ++i) // faster than the socket drains: the outbox overflows
+            tiny.publish("custom_event", graphql::JsonValue(i));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(*c.closeCode, 4413);
+        QCOMPARE(
+            tiny.hub().counters().dropsByStrategy[int(registry::OverflowStrategy::CloseConnection)],
+            uint64_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServer)
+#include "tst_server.moc"
