@@ -1,0 +1,210 @@
+// Unmodified npm client libraries against `subscope --headless`: graphql-ws's createClient
+// (graphql-transport-ws) and subscriptions-transport-ws's SubscriptionClient (graphql-ws), as a
+// frontend written for the Django package uses them. They subscribe, receive the register ack
+// (W14), events fired through POST /trigger (W20, W21) and POST /models/<name> (W22, W24), leave
+// a group with subscribe: false (W15, W13a), and complete (W26).
+//
+//   node npm_clients.mjs --subscope build/bin/subscope
+import { spawn } from 'node:child_process';
+import { strict as assert } from 'node:assert';
+import { after, before, describe, test } from 'node:test';
+import { parseArgs } from 'node:util';
+
+import { createClient } from 'graphql-ws';
+import { SubscriptionClient } from 'subscriptions-transport-ws';
+import WebSocket from 'ws';
+
+const { values: options } = parseArgs({ options: { subscope: { type: 'string' } } });
+if (!options.subscope) throw new Error('usage: node npm_clients.mjs --subscope PATH');
+
+const registerAck = (groups, extra = {}) => ({
+  data: null,
+  errors: null,
+  extensions: { cyparta: { registeredGroups: groups, subscribe: true, subscripe: true, action: 'register', ...extra } },
+});
+const unregisterAck = (groups) => ({
+  data: null,
+  errors: null,
+  extensions: { cyparta: { registeredGroups: groups, subscribe: false, subscripe: false, action: 'unregister' } },
+});
+
+let server;
+let wsUrl;
+let httpUrl;
+
+// Starts the headless server on a free port and reads its URLs from the banner.
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.subscope, ['--headless', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let banner = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`subscope exited early with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      banner += chunk;
+      const ws = banner.match(/WebSocket +(\S+)/);
+      const http = banner.match(/HTTP +(\S+)/);
+      if (ws && http) resolve({ child, ws: ws[1], http: http[1] });
+    });
+  });
+}
+
+async function post(path, body) {
+  const response = await fetch(httpUrl + path, { method: 'POST', body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+async function metric(name) {
+  const text = await (await fetch(httpUrl + '/metrics')).text();
+  const line = text.split('\n').find((l) => l.startsWith(name + ' '));
+  return Number(line.split(' ')[1]);
+}
+
+async function eventually(check, what) {
+  const deadline = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// Collects what a subscription's sink receives; `next(n)` waits for the n-th value.
+function sink() {
+  const values = [];
+  const s = {
+    values,
+    errors: [],
+    completed: false,
+    next: (v) => values.push(v),
+    error: (e) => s.errors.push(e),
+    complete: () => { s.completed = true; },
+    nth: async (n) => { await eventually(() => values.length >= n, `value #${n}`); return values[n - 1]; },
+  };
+  return s;
+}
+
+before(async () => {
+  const started = await startServer();
+  server = started.child;
+  wsUrl = started.ws;
+  httpUrl = started.http;
+  server.removeAllListeners('exit');
+});
+
+after(async () => {
+  const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
+  server.kill('SIGTERM');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+});
+
+describe('graphql-ws createClient (graphql-transport-ws)', () => {
+  let client;
+  before(() => {
+    client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+  });
+  after(() => client.dispose());
+
+  test('W14 register ack, W22/W24 a model event, W21 a trigger event, W26 complete', async () => {
+    const s = sink();
+    const unsubscribe = client.subscribe(
+      { query: 'subscription OnCreate { created: myModelCreated(subscribe: true) { id name } }', operationName: 'OnCreate' }, s);
+    assert.deepEqual(await s.nth(1), registerAck(['MyModelCreated']));
+
+    const created = await post('/models/MyModel', { action: 'create', pk: 7, fields: { name: 'alice', age: 3 } });
+    assert.deepEqual(created, { status: 202, body: { group: 'MyModelCreated', deliveries: 1 } });
+    // W23: only the requested fields (id, name) travel.
+    assert.deepEqual(await s.nth(2), { data: { created: { pk: 7, fields: { name: 'alice', id: 7 }, group: 'MyModelCreated' } }, errors: null });
+
+    const fired = await post('/trigger', { group: 'MyModelCreated', value: { pk: 8, fields: { id: 8, name: 'bob', age: 1 } } });
+    assert.deepEqual(fired, { status: 202, body: { group: 'MyModelCreated', deliveries: 1 } });
+    assert.deepEqual(await s.nth(3), { data: { created: { pk: 8, fields: { id: 8, name: 'bob' } } }, errors: null });
+
+    unsubscribe();
+    await eventually(async () => (await metric('subscope_operations')) === 0, 'the operation to be removed');
+    assert.equal((await post('/trigger', { group: 'MyModelCreated', value: 1 })).body.deliveries, 0);
+    assert.equal(s.values.length, 3);
+    assert.deepEqual(s.errors, []);
+  });
+
+  test('W15/W13a leaving a group with subscribe: false leaves the other operations alone', async () => {
+    const stays = sink();
+    client.subscribe({ query: 'subscription { ev: myCustomEvent(subscribe: true) { field1 } }' }, stays);
+    assert.deepEqual(await stays.nth(1), registerAck(['custom_event']));
+
+    const leaves = sink();
+    client.subscribe({ query: 'subscription { myCustomEvent(subscribe: false) { field1 } }' }, leaves);
+    assert.deepEqual(await leaves.nth(1), unregisterAck(['custom_event']));
+    assert.deepEqual(await leaves.nth(2), { data: { myCustomEvent: null }, errors: null });
+
+    // As on the Django server, the other operation is still in the group.
+    assert.equal((await post('/trigger', { group: 'custom_event', value: { field1: 'still here' } })).body.deliveries, 1);
+    assert.deepEqual(await stays.nth(2), { data: { ev: { field1: 'still here' } }, errors: null });
+  });
+
+  test('W12 a validation error arrives as a result with errors', async () => {
+    const s = sink();
+    client.subscribe({ query: 'subscription { myModelCreated(subscribe: true) { id nope } }' }, s);
+    assert.deepEqual(await s.nth(1), {
+      data: null,
+      errors: [{ message: "Cannot query field 'nope' on type 'MyModelType'. Did you mean 'name'?", locations: [{ line: 1, column: 53 }] }],
+    });
+  });
+
+  test('W11 (beyond) a query is answered with one result and completes', async () => {
+    const s = sink();
+    client.subscribe({ query: '{ __typename }' }, s);
+    assert.deepEqual(await s.nth(1), { data: { __typename: 'Query' }, errors: null });
+    await eventually(() => s.completed, 'complete');
+  });
+});
+
+describe('subscriptions-transport-ws SubscriptionClient (graphql-ws)', () => {
+  let client;
+  before(() => {
+    client = new SubscriptionClient(wsUrl, { reconnect: false }, WebSocket);
+  });
+  after(() => client.close());
+
+  test('W14 register ack with the subscripe note, W20 model update to MUpdated.<pk>, W26 stop', async () => {
+    const s = sink();
+    const subscription = client
+      .request({ query: 'subscription { myModelCreatedUpdateDelete(id: "3", subscripe: true) { id name } }' })
+      .subscribe(s);
+    assert.deepEqual(await s.nth(1), registerAck(['MyModelCreated', 'MyModelUpdated.3', 'MyModelDeleted.3'], {
+      deprecationNotes: ['Prefer ``subscribe`` (``extensions.cyparta.subscribe``); positional ``subscripe`` is deprecated but still mirrored as ``subscripe``.'],
+    }));
+
+    const updated = await post('/models/MyModel', { action: 'update', pk: 3, fields: { name: 'x', age: 9 } });
+    assert.deepEqual(updated, { status: 202, body: { group: 'MyModelUpdated.3', deliveries: 1 } });
+    assert.deepEqual(await s.nth(2), {
+      data: { myModelCreatedUpdateDelete: { pk: 3, fields: { name: 'x', id: 3 }, group: 'MyModelUpdated.3' } },
+      errors: null,
+    });
+    // Another instance's update is not this operation's business.
+    assert.equal((await post('/models/MyModel', { action: 'update', pk: 4, fields: {} })).body.deliveries, 0);
+
+    const deleted = await post('/models/MyModel', { action: 'delete', pk: 3 });
+    assert.deepEqual(deleted.body, { group: 'MyModelDeleted.3', deliveries: 1 });
+    assert.deepEqual(await s.nth(3), {
+      data: { myModelCreatedUpdateDelete: { pk: 3, fields: { id: 3 }, group: 'MyModelDeleted.3' } },
+      errors: null,
+    });
+
+    subscription.unsubscribe();
+    await eventually(async () => (await metric('subscope_operations')) === 0, 'the operation to be removed');
+    assert.equal(s.values.length, 3);
+  });
+
+  test('W21 a trigger event with any JSON value', async () => {
+    const s = sink();
+    client.request({ query: 'subscription { myCustomEvent { field1 } }' }).subscribe(s);
+    assert.deepEqual(await s.nth(1), registerAck(['custom_event']));
+    await post('/trigger', { group: 'custom_event', value: { field1: 'hello', extra: [1, 2] } });
+    assert.deepEqual(await s.nth(2), { data: { myCustomEvent: { field1: 'hello', extra: [1, 2] } }, errors: null });
+  });
+
+  test('W25 an invalid trigger group is refused over HTTP and reaches nobody', async () => {
+    const refused = await post('/trigger', { group: 'bad group!', value: 1 });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body.error, /Invalid group name 'bad group!'/);
+  });
+});
