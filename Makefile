@@ -7,7 +7,8 @@ BIN       := $(BUILD_DIR)/bin/subscope
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 
 # What building and testing need from Debian 12.
-DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools
+DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
+        qt6-websockets-dev qt6-httpserver-dev
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
 
@@ -44,13 +45,10 @@ build: configure
 test: deps build
 	cd $(BUILD_DIR) && ctest -j $(JOBS) --output-on-failure
 
-# Until the explorer and the headless server exist, `make run` shows the engine at work on the
-# demo schema: its SDL, and what a subscription resolves to.
+# Until the explorer exists, `make run` serves the demo schema headless (on a display too).
+# Extra options: make run ARGS="--port 9000 --schema my.graphql"
 run: build
-	$(BIN) print-schema
-	@echo
-	@echo '$$ echo "subscription { myModelUpdated(id: \"7\", subscribe: true) { id name } }" | $(BIN) validate'
-	@echo 'subscription { myModelUpdated(id: "7", subscribe: true) { id name } }' | $(BIN) validate
+	$(BIN) --headless $(ARGS)
 
 bench: deps build
 	$(BUILD_DIR)/bin/bench_graphql
