@@ -2,6 +2,7 @@
 // exit 0), --events from a file and from standard input, --init-timeout (W3a), --keepalive (W6),
 // its option errors, and `subscope trigger` against it.
 #include "support/net_clients.h"
+#include "support/run_subscope.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -12,6 +13,8 @@
 
 using namespace subscope;
 using test::Client;
+using test::Run;
+using test::runSubscope;
 
 namespace {
 
@@ -69,24 +72,6 @@ void subscribe(Client &c, const QString &query)
     c.send(R"({"type":"connection_init"})");
     c.send(QStringLiteral(R"({"id":"1","type":"subscribe","payload":{"query":"%1"}})").arg(query));
     QVERIFY(c.waitFrameContaining(R"("action":"register")"));
-}
-
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-Run runSubscope(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SUBSCOPE_BINARY), arguments);
-    // Keep the event loop turning: the server under test may live in this process's children.
-    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000))
-        qFatal("subscope did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace
