@@ -59,7 +59,7 @@ int runValidate(const QStringList &arguments)
         QStringLiteral("The operation to run when the document has several."),
         QStringLiteral("name"));
     const QCommandLineOption lenient(
-        QStringLiteral("lenient-groups"),
+        QStringList{QStringLiteral("lenient-group-names"), QStringLiteral("lenient-groups")},
         QStringLiteral("Normalise invalid group names instead of refusing them (W16)."));
     parser.addOption(variables);
     parser.addOption(operationName);
