@@ -69,7 +69,14 @@ WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket
 
 WebSocketConnection::~WebSocketConnection()
 {
-    if (m_session)
+    if (!m_session) return;
+    const registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
+    const uint64_t drops = outbox ? outbox->drops() : 0;
+    if (drops) // W28: what this socket lost to its outbox, once, where the socket's story ends
+        qCInfo(lcServer).nospace() << "socket " << m_session->socket() << " closed with "
+                                   << (m_socket ? int(m_socket->closeCode()) : 0) << " (" << drops
+                                   << " frames dropped by its outbox)";
+    else
         qCInfo(lcServer) << "socket" << m_session->socket() << "closed with"
                          << (m_socket ? int(m_socket->closeCode()) : 0);
 }
