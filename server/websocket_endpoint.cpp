@@ -17,6 +17,8 @@ namespace {
 // Bytes the socket may hold unsent before the outbox stops draining into it (W28: the outbox,
 // not the socket, is where a slow consumer's frames wait and drop).
 constexpr qint64 HighWaterBytes = 256 * 1024;
+// The largest text or binary message a client may send; larger ones close the socket with 1009.
+constexpr quint64 MaxIncomingMessageBytes = 1024 * 1024;
 
 // W30: what the handshake request says about the client.
 protocol::ConnectionInfo connectionInfo(const QWebSocket &socket)
@@ -43,7 +45,13 @@ WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket
     , m_socket(socket)
 {
     socket->setParent(this);
-    connect(socket, &QWebSocket::disconnected, this, [this] { emit finished(this); });
+    socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageBytes);
+    socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageBytes);
+    // Queued: close() can disconnect at once, and whoever closed (the constructor, a loop over
+    // the connections) must not see the connection vanish under it.
+    connect(
+        socket, &QWebSocket::disconnected, this, [this] { emit finished(this); },
+        Qt::QueuedConnection);
     const protocol::ConnectionInfo info = connectionInfo(*socket);
     if (!subprotocol) {
         // W1: no supported subprotocol offered: the handshake completed without one; close 1002.
@@ -143,7 +151,7 @@ void WebSocketConnection::scheduleDrain()
 
 void WebSocketConnection::drain()
 {
-    if (!m_socket || !m_session) return;
+    if (!m_socket || !m_session || m_closing) return;
     registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
     while (outbox && !outbox->empty() && m_socket->bytesToWrite() < HighWaterBytes) {
         const QByteArray frame = *outbox->pop();
@@ -157,7 +165,8 @@ void WebSocketConnection::drain()
 void WebSocketConnection::closeAfterDrain(int code, const QString &reason, int graceMs)
 {
     if (m_closing || !m_socket) return;
-    m_closeWhenDrained = {code, reason};
+    if (!m_closeWhenDrained) // a close already decided (e.g. 4400) keeps its code
+        m_closeWhenDrained = {code, reason};
     QTimer::singleShot(graceMs, this, [this] {
         if (m_closeWhenDrained) closeNow(m_closeWhenDrained->first, m_closeWhenDrained->second);
     });
@@ -304,7 +313,8 @@ void WebSocketEndpoint::shutdown(int graceMs, std::function<void()> done)
             done();
         }
     };
-    for (WebSocketConnection *c : m_connections) {
+    const std::vector<WebSocketConnection *> connections = m_connections;
+    for (WebSocketConnection *c : connections) {
         connect(c, &WebSocketConnection::finished, this,
                 [check] { QMetaObject::invokeMethod(qApp, check, Qt::QueuedConnection); });
         c->closeAfterDrain(protocol::close_code::GoingAway, QStringLiteral("Server shutting down"),

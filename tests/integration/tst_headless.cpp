@@ -4,6 +4,7 @@
 #include "support/net_clients.h"
 #include "support/run_subscope.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -108,6 +109,36 @@ private slots:
         QCOMPARE(h.process.exitCode(), 0);
     }
 
+    void sigtermWithManyIdleSocketsClosesEachOnceAndAtOnce()
+    {
+        Headless h({});
+        QVERIFY(h.waitServing());
+        std::vector<std::unique_ptr<Client>> clients;
+        for (int i = 0; i < 5; ++i) {
+            clients.push_back(
+                std::make_unique<Client>(h.websocket, QStringList{QStringLiteral("graphql-ws")}));
+            QVERIFY(clients.back()->waitConnected());
+            clients.back()->send(R"({"type":"connection_init"})");
+            QVERIFY(clients.back()->waitFrames(1));
+        }
+        // Sockets refused for their subprotocol (1002) are gone: they must not hold the exit up.
+        for (int i = 0; i < 3; ++i) {
+            Client refused(h.websocket, {QStringLiteral("mqtt")});
+            QVERIFY(refused.waitClosed());
+        }
+        QElapsedTimer clock;
+        clock.start();
+        h.process.terminate();
+        for (const auto &c : clients) {
+            QVERIFY(c->waitClosed());
+            QCOMPARE(*c->closeCode, 1001);
+            QCOMPARE(c->socket.closeReason(), QStringLiteral("Server shutting down"));
+        }
+        QVERIFY(h.waitFinished());
+        QCOMPARE(h.process.exitCode(), 0);
+        QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+    }
+
     void sigintWithoutSocketsExitsZero()
     {
         Headless h({});
@@ -134,6 +165,8 @@ private slots:
             R"({"at_ms": 1700, "model": "MyModel", "action": "update", "pk": 3, "fields": {"name": "x"}})"
             "\n"
             R"({"at_ms": 1600, "group": "custom_event", "value": {"field1": "second"}})"
+            "\n"
+            R"({"at_ms": 1e30, "group": "custom_event", "value": {"field1": "never"}})"
             "\n");
         file.close();
         Headless h({QStringLiteral("--events"), path});
@@ -156,6 +189,10 @@ private slots:
                  qPrintable(h.stderrText));
         QVERIFY(!h.stderrText.contains(
             QLatin1String("line 4"))); // a blank line is no event and no error
+        QVERIFY2(
+            h.stderrText.contains(QLatin1String("events line 7 skipped: \"at_ms\" must be a number "
+                                                "of milliseconds from 0 to 2147483647")),
+            qPrintable(h.stderrText));
         QCOMPARE(h.process.state(), QProcess::Running);
     }
 
