@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -10,6 +11,9 @@ namespace subscope::server {
 namespace {
 constexpr qsizetype MaxHeadBytes = 16 * 1024;
 constexpr int HeadTimeoutMs = 10000;
+// An HTTP socket with nothing read or written for this long is closed (keep-alive included).
+constexpr int HttpIdleTimeoutMs = 30000;
+constexpr qint64 MaxBodyBytes = 4 * 1024 * 1024;
 } // namespace
 
 namespace {
@@ -37,8 +41,19 @@ void HttpHandOff::handOver(QTcpSocket *socket)
     g_previousHandler = qInstallMessageHandler(withoutNotListeningWarning);
     addPendingConnection(socket); // QHttpServer reacts to pendingConnectionAvailable, synchronously
     qInstallMessageHandler(g_previousHandler);
-    // The request bytes are already buffered: QHttpServer would wait for readyRead forever.
-    QMetaObject::invokeMethod(socket, "readyRead", Qt::QueuedConnection);
+    auto *idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
+    connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
+    connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
+    idle->start(HttpIdleTimeoutMs);
+    // The request bytes are already buffered: QHttpServer would wait for readyRead forever. Now,
+    // not queued: a client that half-closes after its request must still get the answer.
+    const QPointer<QTcpSocket> guard(socket);
+    QMetaObject::invokeMethod(socket, "readyRead", Qt::DirectConnection);
+    // The answer is written by now; send it before the socket notices the client's end of stream
+    // (QAbstractSocket drops unsent bytes when it does).
+    if (guard) guard->flush();
 }
 
 bool ConnectionRouter::RequestHead::isUpgrade() const
@@ -68,7 +83,10 @@ bool ConnectionRouter::listen(const QHostAddress &address, quint16 port)
 
 std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const QByteArray &bytes)
 {
-    const qsizetype end = bytes.indexOf("\r\n\r\n");
+    // RFC 9112 asks servers to accept a bare LF as a line end.
+    qsizetype end = bytes.indexOf("\r\n\r\n");
+    const qsizetype bare = bytes.indexOf("\n\n");
+    if (end < 0 || (bare >= 0 && bare < end)) end = bare;
     if (end < 0) return std::nullopt;
     const QList<QByteArray> lines = bytes.left(end).split('\n');
     RequestHead head;
@@ -120,6 +138,13 @@ void ConnectionRouter::inspect(QTcpSocket *socket)
     qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
     if (head->isUpgrade()) {
         m_onUpgrade(socket, *head);
+    } else if (head->header("content-length").toLongLong() > MaxBodyBytes) {
+        const QByteArray body = R"({"error":"The body is larger than 4 MiB."})";
+        socket->write("HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\n"
+                      "Connection: close\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     } else {
         m_http->handOver(socket);
     }

@@ -8,11 +8,17 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <cerrno>
 #include <unistd.h>
 
 namespace subscope::server {
 
 using graphql::JsonValue;
+
+namespace {
+constexpr int64_t MaxAtMs = std::numeric_limits<int>::max(); // what a QTimer can wait: 24.8 days
+constexpr qsizetype MaxLineBytes = 1024 * 1024;
+} // namespace
 
 EventReplay::EventReplay(HeadlessServer &server, QObject *parent)
     : QObject(parent)
@@ -49,9 +55,10 @@ void EventReplay::readStdin()
 {
     char buffer[65536];
     const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return; // the notifier fires again
     if (n <= 0) {
         m_notifier->setEnabled(false);
-        if (!m_pending.trimmed().isEmpty()) line(m_pending, ++m_lineNumber);
+        if (!m_overlong && !m_pending.trimmed().isEmpty()) line(m_pending, ++m_lineNumber);
         m_pending.clear();
         emit inputFinished();
         return;
@@ -59,9 +66,19 @@ void EventReplay::readStdin()
     m_pending.append(buffer, n);
     qsizetype newline;
     while ((newline = m_pending.indexOf('\n')) >= 0) {
-        line(m_pending.left(newline), ++m_lineNumber);
+        ++m_lineNumber;
+        if (m_overlong)
+            m_overlong = false; // the end of the line already reported
+        else
+            line(m_pending.left(newline), m_lineNumber);
         m_pending.remove(0, newline + 1);
     }
+    if (m_pending.size() > MaxLineBytes && !m_overlong) {
+        m_overlong = true;
+        ++m_skipped;
+        qCWarning(lcServer) << "events line" << m_lineNumber + 1 << "skipped: longer than 1 MiB";
+    }
+    if (m_overlong) m_pending.clear();
 }
 
 void EventReplay::line(const QByteArray &text, int number)
@@ -80,8 +97,9 @@ void EventReplay::line(const QByteArray &text, int number)
     if (!entry.isObject()) return skip("not a JSON object");
     int64_t at = 0;
     if (const JsonValue *atMs = entry.find("at_ms")) {
-        if (!atMs->isNumber() || atMs->toDouble() < 0)
-            return skip("\"at_ms\" must be a number of milliseconds, 0 or more");
+        if (!atMs->isNumber() || atMs->toDouble() < 0 || atMs->toDouble() > MaxAtMs)
+            return skip("\"at_ms\" must be a number of milliseconds from 0 to " +
+                        std::to_string(MaxAtMs));
         at = atMs->toInt();
     }
     std::string group;

@@ -42,6 +42,7 @@ private:
     QElapsedTimer m_clock;
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_pending;
+    bool m_overlong = false; // the current stdin line passed the limit: dropped to its end
     int m_lineNumber = 0;
     int m_fired = 0;
     int m_skipped = 0;

@@ -5,7 +5,10 @@
 #include "support/net_clients.h"
 #include "support/test_schemas.h"
 
+#include <QTcpSocket>
 #include <QTest>
+
+#include <sys/socket.h>
 
 using namespace subscope;
 using test::Client;
@@ -29,6 +32,27 @@ class TestServer : public QObject
 
 private:
     std::unique_ptr<server::HeadlessServer> m_server;
+    // Writes bytes on a plain TCP socket (optionally shutting its write side) and returns all the
+    // server sent until it closed or went quiet.
+    QByteArray rawHttp(const QByteArray &request, bool halfClose)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        if (!socket.waitForConnected(5000)) return "not connected";
+        socket.write(request);
+        socket.flush();
+        if (halfClose) ::shutdown(int(socket.socketDescriptor()), SHUT_WR);
+        QByteArray answer;
+        (void)QTest::qWaitFor(
+            [&] {
+                answer += socket.readAll();
+                return socket.state() != QAbstractSocket::ConnectedState ||
+                       answer.contains("\r\n\r\n{");
+            },
+            5000);
+        QTest::qWait(20);
+        return answer + socket.readAll();
+    }
     QUrl ws() const { return QUrl(m_server->websocketUrl()); }
     QUrl http(const QString &path) const { return QUrl(m_server->httpUrl() + path); }
 
@@ -222,6 +246,33 @@ private slots:
         QVERIFY(h.request(QStringLiteral("POST"), graphql,
                           R"({"query":"{ __schema { subscriptionType { fields { name } } } }"})")
                     .second.contains("myModelCreatedUpdateDelete"));
+    }
+
+    void messagesOverOneMebibyteClose1009()
+    {
+        Client big(ws(), {QStringLiteral("graphql-transport-ws")}),
+            other(ws(), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(big.waitConnected() && other.waitConnected());
+        big.send(QString(2 * 1024 * 1024, QLatin1Char(' ')));
+        QVERIFY(big.waitClosed());
+        QCOMPARE(*big.closeCode, 1009);
+        other.send(R"({"type":"ping"})");
+        QVERIFY(other.waitFrames(1));
+    }
+
+    void rawHttpEdgeCases()
+    {
+        // A client that half-closes after its request still gets the answer.
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(rawHttp("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", true)
+                        .startsWith("HTTP/1.1 200"));
+        // Bare LF line ends (RFC 9112 allows servers to take them).
+        QVERIFY(rawHttp("GET /healthz HTTP/1.1\nHost: x\n\n", false).startsWith("HTTP/1.1 200"));
+        // A body announced larger than 4 MiB is refused before it is read.
+        const QByteArray tooLarge =
+            rawHttp("POST /trigger HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n", false);
+        QVERIFY2(tooLarge.startsWith("HTTP/1.1 413"), tooLarge.constData());
+        QVERIFY(tooLarge.endsWith(R"({"error":"The body is larger than 4 MiB."})"));
     }
 
     void unknownRoutesAnswer404WithTheRoutes()
