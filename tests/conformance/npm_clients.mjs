@@ -1,5 +1,5 @@
-// Unmodified npm client libraries against `subscope --headless`: graphql-ws's createClient
-// (graphql-transport-ws) and subscriptions-transport-ws's SubscriptionClient (graphql-ws), as a
+// Unmodified npm client libraries against `subscope --headless`: graphql-ws's createClient, 6 and
+// 5 (graphql-transport-ws), and subscriptions-transport-ws's SubscriptionClient (graphql-ws), as a
 // frontend written for the Django package uses them. They subscribe, receive the register ack
 // (W14), events fired through POST /trigger (W20, W21) and POST /models/<name> (W22, W24), leave
 // a group with subscribe: false (W15, W13a), and complete (W26).
@@ -10,7 +10,8 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
 import { parseArgs } from 'node:util';
 
-import { createClient } from 'graphql-ws';
+import { createClient as createClient6 } from 'graphql-ws';
+import { createClient as createClient5 } from 'graphql-ws-5';
 import { SubscriptionClient } from 'subscriptions-transport-ws';
 import WebSocket from 'ws';
 
@@ -96,7 +97,8 @@ after(async () => {
   assert.deepEqual(await exited, { code: 0, signal: null });
 });
 
-describe('graphql-ws createClient (graphql-transport-ws)', () => {
+for (const [version, createClient] of [['6.4.2', createClient6], ['5.16.2', createClient5]])
+describe(`graphql-ws ${version} createClient (graphql-transport-ws)`, () => {
   let client;
   before(() => {
     client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
