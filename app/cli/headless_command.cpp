@@ -3,6 +3,7 @@
 #include "schema_option.h"
 #include "server/access_file.h"
 #include "server/event_replay.h"
+#include "server/fixtures_file.h"
 #include "server/headless_server.h"
 #include "server/logging.h"
 
@@ -92,6 +93,10 @@ int runHeadless(const QStringList &arguments)
     const QCommandLineOption requireAuth(
         QStringLiteral("require-auth"),
         QStringLiteral("Sockets without a known token may join no group."));
+    const QCommandLineOption fixtures(
+        QStringLiteral("fixtures"),
+        QStringLiteral("Values of query fields: a JSON object of \"Type.field\": value."),
+        QStringLiteral("FILE"));
     const QCommandLineOption events(
         QStringLiteral("events"),
         QStringLiteral("Fire the events of a JSON-lines file on schedule, or read them from "
@@ -99,7 +104,7 @@ int runHeadless(const QStringList &arguments)
         QStringLiteral("FILE"));
     for (const QCommandLineOption &o :
          {port, bind, path, keepalive, initTimeout, outboxSize, overflow, lenient, auth,
-          requireAuth, logFormat, quiet, events})
+          requireAuth, fixtures, logFormat, quiet, events})
         parser.addOption(o);
     if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
 
@@ -164,8 +169,14 @@ int runHeadless(const QStringList &arguments)
 
     const auto schema = loadSchemaOption(parser);
     if (!schema) return UsageError;
-    server::HeadlessServer headless(schema, config);
     QString error;
+    graphql::Fixtures values;
+    if (parser.isSet(fixtures)) {
+        auto loaded = server::loadFixtures(parser.value(fixtures), *schema, &error);
+        if (!loaded) return usage(QStringLiteral("--fixtures: ") + error);
+        values = std::move(*loaded);
+    }
+    server::HeadlessServer headless(schema, config, std::move(values));
     if (!headless.start(&error)) {
         err << "subscope --headless: " << error << '\n';
         return UsageError;

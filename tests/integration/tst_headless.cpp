@@ -5,6 +5,7 @@
 #include "support/run_subscope.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -215,6 +216,31 @@ private slots:
         QCOMPARE(h.process.state(), QProcess::Running);
     }
 
+    void fixturesAnswerQueriesOverHttpAndWebSocket()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fixtures.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            R"({"Query.getMyModel": [{"id": "1", "name": "alice", "age": 3}], "Query.base": "hello"})");
+        file.close();
+        Headless h({QStringLiteral("--fixtures"), path});
+        QVERIFY(h.waitServing());
+        test::Http http;
+        QCOMPARE(http.request(QStringLiteral("POST"), QUrl(h.http + QStringLiteral("/graphql/")),
+                              R"({"query":"{ base getMyModel { name age } }"})")
+                     .second,
+                 R"({"data":{"base":"hello","getMyModel":[{"name":"alice","age":3}]}})");
+        Client c(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        c.send(R"({"id":"q","type":"subscribe","payload":{"query":"{ base }"}})");
+        QVERIFY(c.waitFrames(3));
+        QCOMPARE(c.frames[1],
+                 R"({"id":"q","type":"next","payload":{"data":{"base":"hello"},"errors":null}})");
+    }
+
     void w3a_initTimeoutCloses4408()
     {
         Headless h({QStringLiteral("--init-timeout"), QStringLiteral("1")});
@@ -263,6 +289,9 @@ private slots:
         QTest::newRow("auth") << QStringList{QStringLiteral("--auth"),
                                              QStringLiteral("/nonexistent.json")}
                               << "--auth: cannot read /nonexistent.json";
+        QTest::newRow("fixtures") << QStringList{QStringLiteral("--fixtures"),
+                                                 QStringLiteral("/nonexistent.json")}
+                                  << "--fixtures: cannot read /nonexistent.json";
         QTest::newRow("events") << QStringList{QStringLiteral("--events"),
                                                QStringLiteral("/nonexistent.jsonl")}
                                 << "/nonexistent.jsonl";
