@@ -1,23 +1,15 @@
 #include "access_file.h"
 
-#include <QFile>
+#include "json_file.h"
 
 namespace subscope::server {
 
 std::optional<protocol::AccessRules> loadAccessRules(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    graphql::JsonValue document;
+    const std::optional<graphql::JsonValue> document = readJsonFile(path, error);
+    if (!document) return std::nullopt;
     std::string problem;
-    if (!graphql::JsonValue::fromJson(file.readAll().toStdString(), &document, &problem)) {
-        *error = QStringLiteral("%1 is not JSON: %2").arg(path, QString::fromStdString(problem));
-        return std::nullopt;
-    }
-    auto rules = protocol::AccessRules::fromJson(document, &problem);
+    auto rules = protocol::AccessRules::fromJson(*document, &problem);
     if (!rules) *error = QStringLiteral("%1: %2").arg(path, QString::fromStdString(problem));
     return rules;
 }

@@ -1,23 +1,15 @@
 #include "fixtures_file.h"
 
-#include <QFile>
+#include "json_file.h"
 
 namespace subscope::server {
 
 std::optional<graphql::Fixtures> loadFixtures(const QString &path, const graphql::Schema &schema,
                                               QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    graphql::JsonValue document;
-    std::string problem;
-    if (!graphql::JsonValue::fromJson(file.readAll().toStdString(), &document, &problem)) {
-        *error = QStringLiteral("%1 is not JSON: %2").arg(path, QString::fromStdString(problem));
-        return std::nullopt;
-    }
+    const std::optional<graphql::JsonValue> parsed = readJsonFile(path, error);
+    if (!parsed) return std::nullopt;
+    const graphql::JsonValue &document = *parsed;
     if (!document.isObject()) {
         *error = QStringLiteral("%1: the fixtures must be a JSON object of \"Type.field\": value")
                      .arg(path);

@@ -32,6 +32,15 @@ QHttpServerResponse error(const std::string &message, Status status = Status::Ba
     return json(body, status);
 }
 
+// 202 {"group": ..., "deliveries": <frames queued>} for an event taken.
+QHttpServerResponse published(const std::string &group, size_t deliveries)
+{
+    JsonValue answer = JsonValue::object();
+    answer.insert("group", group);
+    answer.insert("deliveries", int64_t(deliveries));
+    return json(answer, Status::Accepted);
+}
+
 // The request body as JSON, or a 400 saying what is wrong with it.
 std::optional<JsonValue> jsonBody(const QHttpServerRequest &request,
                                   std::optional<QHttpServerResponse> *failure)
@@ -111,11 +120,7 @@ void HeadlessServer::addRoutes()
                 return error(
                     "Invalid group name '" + group->toString() +
                     "': letters, digits, '_', '.' and '-' only, fewer than 100 characters.");
-            const size_t deliveries = publish(*name, *value);
-            JsonValue answer = JsonValue::object();
-            answer.insert("group", *name);
-            answer.insert("deliveries", int64_t(deliveries));
-            return json(answer, Status::Accepted);
+            return published(*name, publish(*name, *value));
         });
 
     // POST /models/<name> {"action": ..., "pk": ..., "fields": {...}}  (W22, W24)
@@ -131,11 +136,7 @@ void HeadlessServer::addRoutes()
                      if (!body) return std::move(*failure);
                      const ModelEvent event = buildModelEvent(*model, *body);
                      if (!event.error.empty()) return error(event.error);
-                     const size_t deliveries = publish(event.group, event.value);
-                     JsonValue answer = JsonValue::object();
-                     answer.insert("group", event.group);
-                     answer.insert("deliveries", int64_t(deliveries));
-                     return json(answer, Status::Accepted);
+                     return published(event.group, publish(event.group, event.value));
                  });
 
     // POST /graphql/ (and GET with ?query=): query operations, as graphene-django's view answers.
