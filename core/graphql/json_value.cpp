@@ -344,13 +344,17 @@ public:
     }
 
     std::string message;
+    size_t errorOffset = 0;
 
 private:
     static constexpr int MaxDepth = 512;
 
     bool error(const std::string &what)
     {
-        if (message.empty()) message = what + " at offset " + std::to_string(m_pos);
+        if (message.empty()) {
+            message = what + " at offset " + std::to_string(m_pos);
+            errorOffset = m_pos;
+        }
         return false;
     }
     void skipSpace()
@@ -579,11 +583,13 @@ private:
 
 } // namespace
 
-bool JsonValue::fromJson(std::string_view text, JsonValue *out, std::string *error)
+bool JsonValue::fromJson(std::string_view text, JsonValue *out, std::string *error,
+                         size_t *errorOffset)
 {
     JsonReader reader(text);
     if (reader.parse(out)) return true;
     if (error) *error = reader.message;
+    if (errorOffset) *errorOffset = reader.errorOffset;
     return false;
 }
 

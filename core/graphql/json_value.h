@@ -96,8 +96,10 @@ public:
     std::string toJson(int indent = -1) const;
     QJsonValue toQJsonValue() const;
     static JsonValue fromQJsonValue(const QJsonValue &value);
-    // Parses JSON text, keeping member order and integer-ness. Returns false on invalid JSON.
-    static bool fromJson(std::string_view text, JsonValue *out, std::string *error = nullptr);
+    // Parses JSON text, keeping member order and integer-ness. Returns false on invalid JSON,
+    // with the message and the byte offset where the text went wrong.
+    static bool fromJson(std::string_view text, JsonValue *out, std::string *error = nullptr,
+                         size_t *errorOffset = nullptr);
 
     friend bool operator==(const JsonValue &a, const JsonValue &b);
 
