@@ -8,7 +8,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 
 # What building and testing need from Debian 12.
 DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
-        qt6-websockets-dev qt6-httpserver-dev
+        qt6-websockets-dev qt6-httpserver-dev fonts-dejavu-core
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
 
@@ -45,10 +45,10 @@ build: configure
 test: deps build
 	cd $(BUILD_DIR) && ctest -j $(JOBS) --output-on-failure
 
-# Until the explorer exists, `make run` serves the demo schema headless (on a display too).
-# Extra options: make run ARGS="--port 9000 --schema my.graphql"
+# The explorer on a display; without one (no DISPLAY / WAYLAND_DISPLAY), the headless server on
+# the demo schema. Extra options: make run ARGS="--port 9000 --schema my.graphql"
 run: build
-	$(BIN) --headless $(ARGS)
+	$(BIN) $(ARGS)
 
 bench: deps build
 	$(BUILD_DIR)/bin/bench_graphql

@@ -6,7 +6,9 @@
 namespace {
 
 const char *const Usage =
-    "Usage: subscope <command> [options]\n"
+    "Usage: subscope [--schema FILE] [--port N]      the explorer (a window)\n"
+    "       subscope --headless [options]            the server alone\n"
+    "       subscope <command> [options]\n"
     "\n"
     "GraphQL subscriptions explorer and server, wire-compatible with Django's\n"
     "cypartagraphqlsubscriptionstools.\n"
@@ -30,13 +32,30 @@ const char *const Usage =
 
 int main(int argc, char *argv[])
 {
+    // No command named (no arguments, or only the explorer's options): the explorer, or with
+    // no display the headless server.
+    bool explorer = argc == 1 || QByteArray(argv[1]).startsWith('-');
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--headless" || arg == "--version" || arg == "-h" || arg == "--help")
+            explorer = false;
+    }
+    if (explorer && subscope::cli::displayAvailable()) return subscope::cli::runGui(argc, argv);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("subscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUBSCOPE_VERSION));
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
-    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+    if (explorer) {
+        QTextStream(stderr) << "subscope: no display (DISPLAY / WAYLAND_DISPLAY): serving "
+                               "headless instead of opening the explorer\n";
+        QStringList headless = arguments;
+        headless.insert(1, QStringLiteral("--headless"));
+        return subscope::cli::runHeadless(headless);
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         QTextStream(stdout) << Usage;
         return subscope::cli::Success;

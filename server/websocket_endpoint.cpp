@@ -315,8 +315,9 @@ void WebSocketEndpoint::shutdown(int graceMs, std::function<void()> done)
     };
     const std::vector<WebSocketConnection *> connections = m_connections;
     for (WebSocketConnection *c : connections) {
+        // Queued on the endpoint: when the server is destroyed before it runs, it never does.
         connect(c, &WebSocketConnection::finished, this,
-                [check] { QMetaObject::invokeMethod(qApp, check, Qt::QueuedConnection); });
+                [this, check] { QMetaObject::invokeMethod(this, check, Qt::QueuedConnection); });
         c->closeAfterDrain(protocol::close_code::GoingAway, QStringLiteral("Server shutting down"),
                            graceMs);
     }

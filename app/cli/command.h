@@ -19,5 +19,8 @@ int runIntrospect(const QStringList &arguments);
 int runPrintSchema(const QStringList &arguments);
 int runHeadless(const QStringList &arguments);
 int runTrigger(const QStringList &arguments);
+// The explorer window (needs a display).
+int runGui(int &argc, char **argv);
+bool displayAvailable();
 
 } // namespace subscope::cli

@@ -178,7 +178,7 @@ private slots:
 
     void helpAndVersion()
     {
-        const Run help = runSubscope({});
+        const Run help = runSubscope({QStringLiteral("--help")});
         QCOMPARE(help.status, 0);
         QVERIFY(help.out.contains(QStringLiteral("print-schema")));
         QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--help")}).status, 0);

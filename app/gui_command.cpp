@@ -1,0 +1,63 @@
+#include "cli/command.h"
+#include "cli/schema_option.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace subscope::cli {
+
+bool displayAvailable()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+int runGui(int &argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("subscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Subscope"));
+    QApplication::setApplicationVersion(QStringLiteral(SUBSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("subscope"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The Subscope explorer: an embedded server, client panels and a trigger "
+                       "panel in one window."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(schemaOption());
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("The embedded server's port (default 8765; "
+                                                 "any free port when it is taken)."),
+                                  QStringLiteral("port"));
+    parser.addOption(port);
+    parser.process(app);
+
+    ui::MainWindow window;
+    if (parser.isSet(QStringLiteral("schema")) &&
+        !window.server().loadSchema(parser.value(QStringLiteral("schema")))) {
+        QTextStream err(stderr);
+        for (const QString &e : window.server().schemaErrors())
+            err << e << '\n';
+        return Invalid;
+    }
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535) {
+            QTextStream(stderr) << "subscope: --port must be a number from 0 to 65535\n";
+            return UsageError;
+        }
+        server::ServerConfig config = window.server().config();
+        config.port = quint16(value);
+        window.server().setConfig(config);
+    }
+    window.show();
+    window.startDemoSession();
+    return app.exec();
+}
+
+} // namespace subscope::cli

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "embedded_server.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace subscope::ui {
+
+class RateChart;
+
+// The server dock: start and stop the embedded server, its settings and schema, live figures.
+class ServerDock : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServerDock(EmbeddedServer &server, QWidget *parent = nullptr);
+
+    // Reads the figures now (the dock also does it every second).
+    void sample();
+
+private:
+    QWidget *buildSettings();
+    QWidget *buildFigures();
+    void showState();
+    void showSchema();
+    void settingsEdited();
+    void loadSettings(const server::ServerConfig &config);
+    server::ServerConfig editedConfig() const;
+    void openSchema();
+
+    EmbeddedServer &m_server;
+    QLabel *m_state;
+    QPushButton *m_startStop;
+    QPushButton *m_restart;
+    QLineEdit *m_url;
+    QLineEdit *m_schema;
+    QListWidget *m_schemaErrors;
+    QSpinBox *m_port;
+    QComboBox *m_bind;
+    QSpinBox *m_keepalive;
+    QSpinBox *m_initTimeout;
+    QSpinBox *m_outboxSize;
+    QComboBox *m_overflow;
+    QCheckBox *m_lenient;
+    QLabel *m_connections;
+    QLabel *m_operations;
+    QLabel *m_groups;
+    QLabel *m_drops;
+    QLabel *m_triggers;
+    RateChart *m_chart;
+    QTimer m_sampler;
+    QElapsedTimer m_sinceSample;
+    ServerFigures m_lastFigures;
+    bool m_editing = false;
+};
+
+} // namespace subscope::ui

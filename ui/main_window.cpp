@@ -1,0 +1,209 @@
+#include "main_window.h"
+
+#include "client/client_panel.h"
+#include "editor/highlighters.h"
+#include "embedded/server_dock.h"
+#include "trigger/trigger_panel.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+
+namespace subscope::ui {
+
+const char *const DemoSubscription = "subscription OnMyModelCreated {\n"
+                                     "  myModelCreated(subscribe: true) {\n"
+                                     "    id\n"
+                                     "    name\n"
+                                     "    age\n"
+                                     "  }\n"
+                                     "}\n";
+
+namespace {
+QDockWidget *dock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
+{
+    auto *widget = new QDockWidget(title, parent);
+    widget->setObjectName(name);
+    auto *scroll = new QScrollArea(widget);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    widget->setWidget(scroll);
+    return widget;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("Subscope"));
+    m_server.loadSchema(QString());
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("panelTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    auto *newTab = new QToolButton(m_tabs);
+    newTab->setText(QStringLiteral("+"));
+    newTab->setToolTip(tr("New client panel (Ctrl+T)"));
+    newTab->setAutoRaise(true);
+    m_tabs->setCornerWidget(newTab, Qt::TopRightCorner);
+    connect(newTab, &QToolButton::clicked, this, &MainWindow::addPanel);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closePanel);
+    setCentralWidget(m_tabs);
+
+    m_serverDock = new ServerDock(m_server);
+    QDockWidget *serverDock = dock(tr("Server"), QStringLiteral("serverDock"), m_serverDock, this);
+    addDockWidget(Qt::LeftDockWidgetArea, serverDock);
+    m_trigger = new TriggerPanel(m_server);
+    QDockWidget *triggerDock = dock(tr("Trigger"), QStringLiteral("triggerDock"), m_trigger, this);
+    addDockWidget(Qt::RightDockWidgetArea, triggerDock);
+    resizeDocks({serverDock, triggerDock}, {340, 340}, Qt::Horizontal);
+
+    auto *fire = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
+    connect(fire, &QShortcut::activated, m_trigger, &TriggerPanel::fire);
+    auto *fireEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter), this);
+    connect(fireEnter, &QShortcut::activated, m_trigger, &TriggerPanel::fire);
+
+    connect(&m_server, &EmbeddedServer::schemaChanged, this, [this] {
+        for (int i = 0; i < panelCount(); ++i)
+            panel(i)->setSchema(m_server.schema());
+    });
+    connect(&m_server, &EmbeddedServer::stateChanged, this, &MainWindow::showServerState);
+    connect(m_trigger, &TriggerPanel::resultShown, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    m_serverStatus = new QLabel(this);
+    m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
+    statusBar()->addPermanentWidget(m_serverStatus);
+    buildMenus();
+    showServerState();
+    resize(1580, 960);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("New client panel"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                    &MainWindow::addPanel);
+    file->addAction(tr("Close panel"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
+                    [this] { closePanel(m_tabs->currentIndex()); });
+    file->addSeparator();
+    file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *serverMenu = menuBar()->addMenu(tr("&Server"));
+    serverMenu->addAction(tr("Start"), this, [this] { m_server.start(); });
+    serverMenu->addAction(tr("Stop"), this, [this] { m_server.stop(); });
+    serverMenu->addAction(tr("Restart"), this, [this] { m_server.restart(); });
+    serverMenu->addAction(tr("Reload schema"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                          [this] { m_server.reloadSchema(); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Subscope"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Subscope"),
+            tr("<b>Subscope %1</b><p>GraphQL subscriptions explorer and server, wire-compatible "
+               "with Django's cypartagraphqlsubscriptionstools.</p><p>Qt %2 · highlighting: "
+               "%3</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                     QString::fromLatin1(highlighterEngine())));
+    });
+}
+
+ClientPanel *MainWindow::addPanel()
+{
+    auto *panel = new ClientPanel(m_tabs);
+    panel->setSchema(m_server.schema());
+    panel->setUrl(m_server.isRunning()
+                      ? m_server.websocketUrl()
+                      : QStringLiteral("ws://127.0.0.1:%1/graphql/").arg(m_server.config().port));
+    panel->setQuery(QString::fromLatin1(DemoSubscription));
+    const int index = m_tabs->addTab(panel, panel->title());
+    m_tabs->setCurrentIndex(index);
+    connect(panel, &ClientPanel::titleChanged, this, [this, panel](const QString &title) {
+        const int at = m_tabs->indexOf(panel);
+        if (at >= 0) m_tabs->setTabText(at, title);
+    });
+    return panel;
+}
+
+ClientPanel *MainWindow::panel(int index) const
+{
+    return qobject_cast<ClientPanel *>(m_tabs->widget(index));
+}
+
+int MainWindow::panelCount() const
+{
+    return m_tabs->count();
+}
+
+void MainWindow::closePanel(int index)
+{
+    ClientPanel *p = panel(index);
+    if (!p) return;
+    m_tabs->removeTab(index);
+    p->disconnectFromServer();
+    p->deleteLater();
+}
+
+void MainWindow::startDemoSession()
+{
+    if (!m_server.start()) {
+        // The default port is taken (another Subscope, say): any free port will do.
+        server::ServerConfig config = m_server.config();
+        const quint16 wanted = config.port;
+        config.port = 0;
+        m_server.setConfig(config);
+        if (m_server.start())
+            statusBar()->showMessage(tr("Port %1 is in use: the embedded server took port %2")
+                                         .arg(wanted)
+                                         .arg(m_server.port()),
+                                     10000);
+    }
+    ClientPanel *first = addPanel();
+    if (!m_server.isRunning()) return;
+    // Subscribe once the socket is up, so the register ack is the first thing the user sees.
+    auto *once = new QObject(first);
+    connect(&first->connection(), &ClientConnection::stateChanged, once,
+            [first, once](ClientConnection::State state) {
+                if (state != ClientConnection::State::Ready) return;
+                delete once;
+                first->subscribe();
+            });
+    first->connectToServer();
+    m_trigger->setGroup(QStringLiteral("MyModelCreated"));
+    m_trigger->setValue(QStringLiteral("{\"pk\": {{n}}, \"fields\": {\"id\": {{n}}, \"name\": "
+                                       "\"item {{n}}\", \"age\": 30}}"));
+}
+
+void MainWindow::showServerState()
+{
+    const QString text =
+        m_server.isRunning()
+            ? tr("Embedded server: %1 (HTTP %2)").arg(m_server.websocketUrl(), m_server.httpUrl())
+            : tr("Embedded server stopped");
+    m_serverStatus->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (int i = 0; i < panelCount(); ++i)
+        panel(i)->disconnectFromServer();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace subscope::ui

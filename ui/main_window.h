@@ -1,0 +1,56 @@
+#pragma once
+
+#include "embedded/embedded_server.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+
+namespace subscope::ui {
+
+class ClientPanel;
+class ServerDock;
+class TriggerPanel;
+
+// The explorer: client panels in tabs, the embedded server's dock, the trigger dock.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The first-run session: the embedded server on the demo schema (on the default port, or
+    // any free one when that is taken) and one panel connected to it, subscribed to the demo
+    // subscription.
+    void startDemoSession();
+
+    // A new client panel aimed at the embedded server; the tab becomes current.
+    ClientPanel *addPanel();
+    ClientPanel *panel(int index) const;
+    int panelCount() const;
+
+    EmbeddedServer &server() { return m_server; }
+    ServerDock *serverDock() const { return m_serverDock; }
+    TriggerPanel *triggerPanel() const { return m_trigger; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void closePanel(int index);
+    void showServerState();
+
+    EmbeddedServer m_server;
+    QTabWidget *m_tabs;
+    ServerDock *m_serverDock;
+    TriggerPanel *m_trigger;
+    QLabel *m_serverStatus;
+};
+
+// The query a new panel starts with.
+extern const char *const DemoSubscription;
+
+} // namespace subscope::ui

@@ -1,0 +1,461 @@
+#include "trigger_panel.h"
+
+#include "editor/json_editor.h"
+#include "embedded/embedded_server.h"
+#include "group_suggestions.h"
+#include "json_text.h"
+#include "server/model_events.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace subscope::ui {
+
+namespace {
+constexpr int ShotRole = Qt::UserRole + 1;
+const QString Counter = QStringLiteral("{{n}}");
+
+bool parseJson(const QString &text, graphql::JsonValue *value, std::string *error = nullptr)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return graphql::JsonValue::fromJson(std::string_view(utf8.constData(), size_t(utf8.size())),
+                                        value, error);
+}
+
+// A form value: JSON when it parses, else (or for String and ID fields) the text as a string.
+graphql::JsonValue formValue(const QString &text, const QString &typeName)
+{
+    graphql::JsonValue value;
+    const bool textual =
+        typeName.startsWith(QLatin1String("String")) || typeName.startsWith(QLatin1String("ID"));
+    if (!textual && parseJson(text, &value)) return value;
+    return graphql::JsonValue(text.toStdString());
+}
+} // namespace
+
+TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
+    : QWidget(parent)
+    , m_server(server)
+    , m_sender(server)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *targetRow = new QHBoxLayout;
+    m_target = new QComboBox(this);
+    m_target->setObjectName(QStringLiteral("targetCombo"));
+    m_target->addItem(tr("Embedded server"));
+    m_target->addItem(tr("Headless Subscope (HTTP)"));
+    m_targetUrl = new QLineEdit(QStringLiteral("http://127.0.0.1:8765"), this);
+    m_targetUrl->setObjectName(QStringLiteral("targetUrl"));
+    m_targetUrl->setToolTip(tr("POST /trigger and POST /models/<name> of a subscope --headless"));
+    m_targetUrl->setEnabled(false);
+    targetRow->addWidget(new QLabel(tr("Fire into"), this));
+    targetRow->addWidget(m_target);
+    targetRow->addWidget(m_targetUrl, 1);
+    layout->addLayout(targetRow);
+
+    m_modes = new QTabWidget(this);
+    m_modes->setObjectName(QStringLiteral("triggerModes"));
+    m_modes->addTab(buildGroupForm(), tr("Group"));
+    m_modes->addTab(buildModelForm(), tr("Model"));
+    layout->addWidget(m_modes, 1);
+
+    auto *fireRow = new QHBoxLayout;
+    m_count = new QSpinBox(this);
+    m_count->setObjectName(QStringLiteral("repeatCount"));
+    m_count->setRange(1, 1000000);
+    m_count->setPrefix(tr("× "));
+    m_count->setToolTip(tr("How many times to fire; {{n}} in the value becomes 1, 2, 3, …"));
+    m_rate = new QDoubleSpinBox(this);
+    m_rate->setObjectName(QStringLiteral("repeatRate"));
+    m_rate->setRange(0.1, 1000);
+    m_rate->setValue(10);
+    m_rate->setSuffix(tr(" /s"));
+    m_rate->setToolTip(tr("Events per second when firing several times"));
+    m_fire = new QPushButton(tr("Fire"), this);
+    m_fire->setObjectName(QStringLiteral("fireButton"));
+    m_fire->setToolTip(tr("Fire the event (Ctrl+Shift+Enter)"));
+    fireRow->addWidget(m_count);
+    fireRow->addWidget(m_rate);
+    fireRow->addStretch(1);
+    fireRow->addWidget(m_fire);
+    layout->addLayout(fireRow);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("triggerResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_result);
+
+    layout->addWidget(new QLabel(tr("History (double-click to fire again)"), this));
+    m_history = new QListWidget(this);
+    m_history->setObjectName(QStringLiteral("triggerHistory"));
+    layout->addWidget(m_history, 1);
+
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_targetUrl->setEnabled(index == 1);
+        setHttpTarget(index == 1 ? m_targetUrl->text() : QString());
+    });
+    connect(m_targetUrl, &QLineEdit::editingFinished, this, [this] {
+        if (m_target->currentIndex() == 1) setHttpTarget(m_targetUrl->text());
+    });
+    connect(m_fire, &QPushButton::clicked, this,
+            [this] { isRepeating() ? stopRepeating() : (void)fire(); });
+    connect(m_history, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+        const QStringList parts = item->data(ShotRole).toStringList();
+        fireShot(
+            Shot{Mode(parts.value(0).toInt()), parts.value(1), parts.value(2), parts.value(3)});
+    });
+    connect(&m_sender, &TriggerSender::fired, this, &TriggerPanel::showResult);
+    connect(&m_server, &EmbeddedServer::schemaChanged, this, &TriggerPanel::refreshSchema);
+    m_repeat.setTimerType(Qt::PreciseTimer);
+    connect(&m_repeat, &QTimer::timeout, this, &TriggerPanel::fireNextRepetition);
+    refreshSchema();
+}
+
+QWidget *TriggerPanel::buildGroupForm()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_group = new QLineEdit(page);
+    m_group->setObjectName(QStringLiteral("groupEdit"));
+    m_group->setPlaceholderText(QStringLiteral("MyModelCreated"));
+    m_groupModel = new QStringListModel(this);
+    auto *completer = new QCompleter(m_groupModel, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_group->setCompleter(completer);
+    form->addRow(tr("Group"), m_group);
+    m_value = new JsonEditor(page);
+    m_value->setObjectName(QStringLiteral("valueEditor"));
+    m_value->setEmptyAllowed(false);
+    m_value->setPreprocessor(
+        [](QString text) { return text.replace(Counter, QStringLiteral("1")); });
+    m_value->setPlaceholderText(QStringLiteral("{\"id\": 1, \"name\": \"first\"}"));
+    form->addRow(tr("Value"), m_value);
+    // The live groups change all the time: refresh them when the user comes to pick one.
+    m_group->installEventFilter(this);
+    connect(m_group, &QLineEdit::textEdited, this, &TriggerPanel::refreshGroupCompletions);
+    return page;
+}
+
+QWidget *TriggerPanel::buildModelForm()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    m_model = new QComboBox(page);
+    m_model->setObjectName(QStringLiteral("modelCombo"));
+    m_action = new QComboBox(page);
+    m_action->setObjectName(QStringLiteral("actionCombo"));
+    m_action->addItems(
+        {QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("delete")});
+    m_pk = new QLineEdit(QStringLiteral("1"), page);
+    m_pk->setObjectName(QStringLiteral("pkEdit"));
+    m_pk->setToolTip(tr("The primary key: a number, or text"));
+    form->addRow(tr("Model"), m_model);
+    form->addRow(tr("Action"), m_action);
+    form->addRow(tr("pk"), m_pk);
+    layout->addLayout(form);
+    m_fieldsBox = new QWidget(page);
+    m_fieldsForm = new QFormLayout(m_fieldsBox);
+    m_fieldsForm->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_fieldsBox);
+    m_preview = new QLabel(page);
+    m_preview->setObjectName(QStringLiteral("modelPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_preview);
+    layout->addStretch(1);
+    connect(m_model, &QComboBox::currentIndexChanged, this, &TriggerPanel::rebuildModelFields);
+    connect(m_action, &QComboBox::currentIndexChanged, this, &TriggerPanel::showPreview);
+    connect(m_pk, &QLineEdit::textChanged, this, &TriggerPanel::showPreview);
+    return page;
+}
+
+void TriggerPanel::refreshSchema()
+{
+    const QString current = m_model->currentText();
+    const QSignalBlocker block(m_model);
+    m_model->clear();
+    if (const auto schema = m_server.schema()) m_model->addItems(modelNames(*schema));
+    const int keep = m_model->findText(current);
+    m_model->setCurrentIndex(keep >= 0 ? keep : 0);
+    rebuildModelFields();
+    refreshGroupCompletions();
+}
+
+void TriggerPanel::refreshGroupCompletions()
+{
+    const auto schema = m_server.schema();
+    m_groupModel->setStringList(groupSuggestions(schema.get(), m_server.liveGroups()));
+}
+
+QStringList TriggerPanel::groupCompletions() const
+{
+    return m_groupModel->stringList();
+}
+
+void TriggerPanel::rebuildModelFields()
+{
+    while (m_fieldsForm->rowCount() > 0)
+        m_fieldsForm->removeRow(0);
+    m_fields.clear();
+    const auto schema = m_server.schema();
+    const graphql::NamedType *type =
+        schema ? server::findModelType(*schema, m_model->currentText().toStdString()) : nullptr;
+    if (type) {
+        for (const graphql::FieldDefinition &field : type->fields) {
+            auto *edit = new QLineEdit(m_fieldsBox);
+            edit->setObjectName(QStringLiteral("field_") + QString::fromStdString(field.name));
+            edit->setPlaceholderText(QString::fromStdString(field.type.toString()));
+            edit->setToolTip(
+                tr("Empty: not sent. String and ID fields take text; others JSON (42, true, "
+                   "[1, 2])."));
+            m_fieldsForm->addRow(QString::fromStdString(field.name), edit);
+            connect(edit, &QLineEdit::textChanged, this, &TriggerPanel::showPreview);
+            m_fields << edit;
+        }
+    }
+    m_modes->setTabEnabled(1, m_model->count() > 0);
+    m_modes->setTabToolTip(1,
+                           m_model->count() > 0 ? QString() : tr("The schema has no @model type"));
+    showPreview();
+}
+
+bool TriggerPanel::currentShot(Shot *shot, QString *error, int repetition) const
+{
+    const auto counted = [repetition](QString text) {
+        return text.replace(Counter, QString::number(repetition));
+    };
+    if (m_modes->currentIndex() == 0) {
+        shot->mode = Mode::Group;
+        shot->group = counted(m_group->text().trimmed());
+        shot->text = counted(m_value->toPlainText());
+        graphql::JsonValue value;
+        std::string message;
+        if (shot->group.isEmpty())
+            *error = tr("Name the group to fire into");
+        else if (shot->text.trimmed().isEmpty())
+            *error = tr("Give the event a JSON value (null for none)");
+        else if (!parseJson(shot->text, &value, &message))
+            *error = tr("The value is not valid JSON: %1").arg(QString::fromStdString(message));
+        return error->isEmpty();
+    }
+    shot->mode = Mode::Model;
+    shot->model = m_model->currentText();
+    if (shot->model.isEmpty()) {
+        *error = tr("The schema has no @model type");
+        return false;
+    }
+    graphql::JsonValue request = graphql::JsonValue::object();
+    request.insert("action", m_action->currentText().toStdString());
+    request.insert("pk", formValue(counted(m_pk->text().trimmed()), QString()));
+    graphql::JsonValue fields = graphql::JsonValue::object();
+    for (QLineEdit *edit : m_fields) {
+        if (edit->text().isEmpty()) continue;
+        const QString name = edit->objectName().mid(6); // after "field_"
+        fields.insert(name.toStdString(),
+                      formValue(counted(edit->text()), edit->placeholderText()));
+    }
+    request.insert("fields", fields);
+    shot->text = QString::fromStdString(request.toJson());
+    return true;
+}
+
+void TriggerPanel::showPreview()
+{
+    Shot shot;
+    QString error;
+    const auto schema = m_server.schema();
+    if (!schema || !currentShot(&shot, &error, 1) || shot.mode != Mode::Model) {
+        m_preview->setText(error);
+        return;
+    }
+    const graphql::NamedType *type = server::findModelType(*schema, shot.model.toStdString());
+    graphql::JsonValue request;
+    parseJson(shot.text, &request);
+    const server::ModelEvent event = server::buildModelEvent(*type, request);
+    m_preview->setText(event.error.empty()
+                           ? tr("→ %1: %2")
+                                 .arg(QString::fromStdString(event.group),
+                                      elided(QString::fromStdString(event.value.toJson()), 400))
+                           : QString::fromStdString(event.error));
+}
+
+bool TriggerPanel::fire()
+{
+    Shot shot;
+    QString error;
+    if (!currentShot(&shot, &error, 1)) {
+        m_result->setText(
+            QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(error.toHtmlEscaped()));
+        emit resultShown(error);
+        return false;
+    }
+    if (m_count->value() <= 1) return fireShot(shot);
+    m_repetition = 0;
+    m_repetitionsLeft = m_count->value();
+    m_repeat.setInterval(std::max(1, int(1000.0 / m_rate->value())));
+    m_fire->setText(tr("Stop (%1 left)").arg(m_repetitionsLeft));
+    fireNextRepetition();
+    if (m_repetitionsLeft > 0) m_repeat.start();
+    return true;
+}
+
+void TriggerPanel::fireNextRepetition()
+{
+    if (m_repetitionsLeft <= 0) {
+        stopRepeating();
+        return;
+    }
+    Shot shot;
+    QString error;
+    ++m_repetition;
+    if (!currentShot(&shot, &error, m_repetition)) {
+        stopRepeating();
+        return;
+    }
+    --m_repetitionsLeft;
+    fireShot(shot);
+    m_fire->setText(tr("Stop (%1 left)").arg(m_repetitionsLeft));
+    if (m_repetitionsLeft == 0) stopRepeating();
+}
+
+void TriggerPanel::stopRepeating()
+{
+    m_repeat.stop();
+    m_repetitionsLeft = 0;
+    m_fire->setText(tr("Fire"));
+}
+
+bool TriggerPanel::fireShot(const Shot &shot)
+{
+    graphql::JsonValue value;
+    parseJson(shot.text, &value);
+    addHistory(shot);
+    if (shot.mode == Mode::Group)
+        m_sender.fireGroup(shot.group, value);
+    else
+        m_sender.fireModel(shot.model, value);
+    return true;
+}
+
+void TriggerPanel::addHistory(const Shot &shot)
+{
+    const QString what = shot.mode == Mode::Group
+                             ? tr("%1 ← %2").arg(shot.group, elided(shot.text.simplified(), 120))
+                             : tr("%1 %2").arg(shot.model, elided(shot.text.simplified(), 120));
+    auto *item = new QListWidgetItem(
+        QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss  ")) + what);
+    item->setData(ShotRole,
+                  QStringList{QString::number(int(shot.mode)), shot.group, shot.model, shot.text});
+    item->setToolTip(shot.text);
+    m_history->insertItem(0, item);
+    while (m_history->count() > 500)
+        delete m_history->takeItem(m_history->count() - 1);
+}
+
+void TriggerPanel::showResult(const TriggerResult &result)
+{
+    const QString text =
+        !result.ok ? result.error
+        : result.deliveries == 1
+            ? tr("Fired into %1: 1 frame queued").arg(result.group)
+            : tr("Fired into %1: %2 frames queued").arg(result.group).arg(result.deliveries);
+    m_result->setText(
+        result.ok
+            ? text.toHtmlEscaped()
+            : QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(text.toHtmlEscaped()));
+    if (auto *latest = m_history->item(0); latest && !result.ok)
+        latest->setForeground(QColor(0xc0, 0x39, 0x2b));
+    refreshGroupCompletions();
+    emit resultShown(text);
+}
+
+QString TriggerPanel::resultText() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_result->text());
+    return doc.toPlainText();
+}
+
+bool TriggerPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_group && event->type() == QEvent::FocusIn) refreshGroupCompletions();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TriggerPanel::setMode(Mode mode)
+{
+    m_modes->setCurrentIndex(mode == Mode::Group ? 0 : 1);
+}
+
+void TriggerPanel::setGroup(const QString &group)
+{
+    m_group->setText(group);
+}
+
+void TriggerPanel::setValue(const QString &json)
+{
+    m_value->setPlainText(json);
+}
+
+void TriggerPanel::setModel(const QString &model)
+{
+    m_model->setCurrentIndex(m_model->findText(model));
+}
+
+void TriggerPanel::setAction(const QString &action)
+{
+    m_action->setCurrentIndex(m_action->findText(action));
+}
+
+void TriggerPanel::setPk(const QString &pk)
+{
+    m_pk->setText(pk);
+}
+
+bool TriggerPanel::setFieldValue(const QString &field, const QString &text)
+{
+    for (QLineEdit *edit : m_fields) {
+        if (edit->objectName() == QStringLiteral("field_") + field) {
+            edit->setText(text);
+            return true;
+        }
+    }
+    return false;
+}
+
+void TriggerPanel::setRepeat(int count, double perSecond)
+{
+    m_count->setValue(count);
+    m_rate->setValue(perSecond);
+}
+
+void TriggerPanel::setHttpTarget(const QString &url)
+{
+    if (url.isEmpty()) {
+        m_sender.setHttpTarget(QUrl());
+        m_target->setCurrentIndex(0);
+        return;
+    }
+    m_targetUrl->setText(url);
+    m_sender.setHttpTarget(QUrl::fromUserInput(url));
+    if (m_target->currentIndex() != 1) m_target->setCurrentIndex(1);
+}
+
+} // namespace subscope::ui

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "trigger_sender.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QCompleter;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QPushButton;
+class QDoubleSpinBox;
+class QSpinBox;
+class QStringListModel;
+class QTabWidget;
+
+namespace subscope::ui {
+
+class EmbeddedServer;
+class JsonEditor;
+
+// Fires test events: a JSON value into a group, or an @model type's created / updated / deleted
+// event built from a form; once or N times at R per second; into the embedded server or a
+// headless Subscope over HTTP. Fired events are kept in a history to fire again.
+class TriggerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TriggerPanel(EmbeddedServer &server, QWidget *parent = nullptr);
+
+    enum class Mode
+    {
+        Group,
+        Model
+    };
+    void setMode(Mode mode);
+    void setGroup(const QString &group);
+    void setValue(const QString &json);
+    void setModel(const QString &model);
+    void setAction(const QString &action); // create, update, delete
+    void setPk(const QString &pk);
+    // The model form's field value, as typed (JSON, or text for String and ID fields).
+    bool setFieldValue(const QString &field, const QString &text);
+    void setRepeat(int count, double perSecond);
+    // An empty URL fires into the embedded server.
+    void setHttpTarget(const QString &url);
+
+    // Fires what the form says (repeated when asked); false with the reason shown when the
+    // form is incomplete.
+    bool fire();
+    void stopRepeating();
+    bool isRepeating() const { return m_repeat.isActive(); }
+
+    QString resultText() const;
+    QListWidget *history() const { return m_history; }
+    QStringList groupCompletions() const;
+    TriggerSender &sender() { return m_sender; }
+
+signals:
+    void resultShown(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Shot
+    {
+        Mode mode;
+        QString group;
+        QString model;
+        QString text; // the value (group mode) or the request (model mode) as JSON text
+    };
+    QWidget *buildGroupForm();
+    QWidget *buildModelForm();
+    void rebuildModelFields();
+    void refreshSchema();
+    void refreshGroupCompletions();
+    bool currentShot(Shot *shot, QString *error, int repetition) const;
+    bool fireShot(const Shot &shot);
+    void fireNextRepetition();
+    void showResult(const TriggerResult &result);
+    void addHistory(const Shot &shot);
+    void showPreview();
+
+    EmbeddedServer &m_server;
+    TriggerSender m_sender;
+    QComboBox *m_target;
+    QLineEdit *m_targetUrl;
+    QTabWidget *m_modes;
+    QLineEdit *m_group;
+    QStringListModel *m_groupModel;
+    JsonEditor *m_value;
+    QComboBox *m_model;
+    QComboBox *m_action;
+    QLineEdit *m_pk;
+    QFormLayout *m_fieldsForm;
+    QWidget *m_fieldsBox;
+    QList<QLineEdit *> m_fields;
+    QLabel *m_preview;
+    QSpinBox *m_count;
+    QDoubleSpinBox *m_rate;
+    QPushButton *m_fire;
+    QLabel *m_result;
+    QListWidget *m_history;
+    QTimer m_repeat;
+    int m_repetitionsLeft = 0;
+    int m_repetition = 0;
+};
+
+} // namespace subscope::ui

@@ -1,0 +1,91 @@
+#include "trigger_sender.h"
+
+#include "embedded/embedded_server.h"
+#include "server/model_events.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace subscope::ui {
+
+TriggerSender::TriggerSender(EmbeddedServer &embedded, QObject *parent)
+    : QObject(parent)
+    , m_embedded(embedded)
+{}
+
+void TriggerSender::fireGroup(const QString &group, const graphql::JsonValue &value)
+{
+    if (!m_http.isEmpty()) {
+        graphql::JsonValue body = graphql::JsonValue::object();
+        body.insert("group", group.toStdString());
+        body.insert("value", value);
+        post(QStringLiteral("/trigger"), body);
+        return;
+    }
+    TriggerResult result;
+    result.group = group;
+    size_t deliveries = 0;
+    result.ok = m_embedded.publish(group, value, &deliveries, &result.error);
+    result.deliveries = qint64(deliveries);
+    emit fired(result);
+}
+
+void TriggerSender::fireModel(const QString &model, const graphql::JsonValue &request)
+{
+    if (!m_http.isEmpty()) {
+        post(QStringLiteral("/models/") + model, request);
+        return;
+    }
+    TriggerResult result;
+    const auto schema = m_embedded.schema();
+    const graphql::NamedType *type =
+        schema ? server::findModelType(*schema, model.toStdString()) : nullptr;
+    if (!type) {
+        result.error = tr("No @model type '%1' in the schema").arg(model);
+        emit fired(result);
+        return;
+    }
+    const server::ModelEvent event = server::buildModelEvent(*type, request);
+    if (!event.error.empty()) {
+        result.error = QString::fromStdString(event.error);
+        emit fired(result);
+        return;
+    }
+    fireGroup(QString::fromStdString(event.group), event.value);
+}
+
+void TriggerSender::post(const QString &path, const graphql::JsonValue &body)
+{
+    QUrl url = m_http;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(10000);
+    QNetworkReply *reply = m_network.post(request, QByteArray::fromStdString(body.toJson()));
+    ++m_pending;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        --m_pending;
+        TriggerResult result;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray answer = reply->readAll();
+        graphql::JsonValue json;
+        graphql::JsonValue::fromJson(answer.toStdString(), &json);
+        if (status == 202) {
+            result.ok = true;
+            if (const auto *group = json.find("group"))
+                result.group = QString::fromStdString(group->toString());
+            if (const auto *deliveries = json.find("deliveries"))
+                result.deliveries = deliveries->toInt();
+        } else if (const auto *error = json.find("error"); error && error->isString()) {
+            result.error =
+                tr("HTTP %1: %2").arg(status).arg(QString::fromStdString(error->toString()));
+        } else {
+            result.error = status ? tr("HTTP %1 from %2").arg(status).arg(reply->url().toString())
+                                  : tr("%1: %2").arg(reply->url().toString(), reply->errorString());
+        }
+        emit fired(result);
+    });
+}
+
+} // namespace subscope::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "graphql/json_value.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+namespace subscope::ui {
+
+class EmbeddedServer;
+
+// What came of one trigger.
+struct TriggerResult
+{
+    bool ok = false;
+    QString group;         // the group it went to
+    qint64 deliveries = 0; // frames queued for member operations
+    QString error;         // why it was refused
+};
+
+// Fires events into the embedded server, or into a headless Subscope through its HTTP API
+// (POST /trigger, POST /models/<name>). Results arrive through fired(), in order.
+class TriggerSender : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TriggerSender(EmbeddedServer &embedded, QObject *parent = nullptr);
+
+    // An empty URL fires into the embedded server.
+    void setHttpTarget(const QUrl &url) { m_http = url; }
+    QUrl httpTarget() const { return m_http; }
+
+    void fireGroup(const QString &group, const graphql::JsonValue &value);
+    // `request` is {"action": ..., "pk": ..., "fields": {...}} as POST /models/<name> takes it.
+    void fireModel(const QString &model, const graphql::JsonValue &request);
+    // Requests still on their way over HTTP.
+    int pending() const { return m_pending; }
+
+signals:
+    void fired(const subscope::ui::TriggerResult &result);
+
+private:
+    void post(const QString &path, const graphql::JsonValue &body);
+
+    EmbeddedServer &m_embedded;
+    QUrl m_http;
+    QNetworkAccessManager m_network;
+    int m_pending = 0;
+};
+
+} // namespace subscope::ui
