@@ -15,6 +15,7 @@
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 
 namespace subscope::ui {
@@ -67,7 +68,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_trigger = new TriggerPanel(m_server);
     QDockWidget *triggerDock = dock(tr("Trigger"), QStringLiteral("triggerDock"), m_trigger, this);
     addDockWidget(Qt::RightDockWidgetArea, triggerDock);
-    resizeDocks({serverDock, triggerDock}, {340, 340}, Qt::Horizontal);
+    // Docks take their widths once the window has its own.
+    QTimer::singleShot(0, this, [this, serverDock, triggerDock] {
+        resizeDocks({serverDock, triggerDock}, {370, 300}, Qt::Horizontal);
+    });
 
     auto *fire = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
     connect(fire, &QShortcut::activated, m_trigger, &TriggerPanel::fire);

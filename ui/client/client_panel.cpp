@@ -69,8 +69,8 @@ ClientPanel::ClientPanel(QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(buildEditor());
     split->addWidget(buildResults());
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 5);
     layout->addWidget(split, 1);
 
     connect(&m_connection, &ClientConnection::stateChanged, this, &ClientPanel::showState);

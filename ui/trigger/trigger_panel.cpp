@@ -63,9 +63,9 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
     m_targetUrl->setToolTip(tr("POST /trigger and POST /models/<name> of a subscope --headless"));
     m_targetUrl->setEnabled(false);
     targetRow->addWidget(new QLabel(tr("Fire into"), this));
-    targetRow->addWidget(m_target);
-    targetRow->addWidget(m_targetUrl, 1);
+    targetRow->addWidget(m_target, 1);
     layout->addLayout(targetRow);
+    layout->addWidget(m_targetUrl);
 
     m_modes = new QTabWidget(this);
     m_modes->setObjectName(QStringLiteral("triggerModes"));
