@@ -166,17 +166,21 @@ void MainWindow::closePanel(int index)
 
 void MainWindow::startDemoSession()
 {
-    if (!m_server.start()) {
-        // The default port is taken (another Subscope, say): any free port will do.
+    if (!m_server.start() && m_server.config().port == server::DefaultPort) {
+        // The default port is taken (another Subscope, say): any free port will do. A port
+        // asked for with --port is not replaced: the dock says why it did not start.
         server::ServerConfig config = m_server.config();
-        const quint16 wanted = config.port;
         config.port = 0;
         m_server.setConfig(config);
-        if (m_server.start())
+        if (m_server.start()) {
+            // Restarts keep this port, so that panels and trigger targets stay valid.
+            config.port = m_server.port();
+            m_server.setConfig(config);
             statusBar()->showMessage(tr("Port %1 is in use: the embedded server took port %2")
-                                         .arg(wanted)
+                                         .arg(server::DefaultPort)
                                          .arg(m_server.port()),
                                      10000);
+        }
     }
     ClientPanel *first = addPanel();
     if (!m_server.isRunning()) return;

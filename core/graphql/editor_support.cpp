@@ -113,25 +113,6 @@ LexedText lexTolerant(std::string_view text)
 // ------------------------------------------------------------------------------------------------
 // Completion items
 
-std::string typeKindText(TypeKind kind)
-{
-    switch (kind) {
-    case TypeKind::Scalar:
-        return "scalar";
-    case TypeKind::Object:
-        return "object";
-    case TypeKind::Interface:
-        return "interface";
-    case TypeKind::Union:
-        return "union";
-    case TypeKind::Enum:
-        return "enum";
-    case TypeKind::InputObject:
-        return "input object";
-    }
-    return {};
-}
-
 CompletionItem item(CompletionItem::Kind kind, std::string label, std::string detail = {},
                     const std::optional<std::string> &documentation = {}, bool deprecated = false)
 {
@@ -153,7 +134,7 @@ CompletionItem inputValueItem(CompletionItem::Kind kind, const InputValue &value
 
 CompletionItem typeItem(const NamedType &type)
 {
-    return item(CompletionItem::Kind::Type, type.name, typeKindText(type.kind), type.description);
+    return item(CompletionItem::Kind::Type, type.name, typeKindName(type.kind), type.description);
 }
 
 std::string argumentsSignature(const std::vector<InputValue> &arguments)

@@ -28,6 +28,25 @@ TypeRef TypeRef::ofType() const
     return t;
 }
 
+const char *typeKindName(TypeKind kind)
+{
+    switch (kind) {
+    case TypeKind::Scalar:
+        return "scalar";
+    case TypeKind::Object:
+        return "object";
+    case TypeKind::Interface:
+        return "interface";
+    case TypeKind::Union:
+        return "union";
+    case TypeKind::Enum:
+        return "enum";
+    case TypeKind::InputObject:
+        return "input object";
+    }
+    return "";
+}
+
 TypeKind TypeRef::kind() const
 {
     return m_named ? m_named->kind : TypeKind::Scalar;

@@ -26,6 +26,9 @@ enum class TypeKind : uint8_t
     InputObject
 };
 
+// "scalar", "object", "interface", "union", "enum", "input object", as messages say them.
+const char *typeKindName(TypeKind kind);
+
 struct NamedType;
 
 // A named type wrapped in any number of list and non-null modifiers, e.g. [Int!]!. A small value:

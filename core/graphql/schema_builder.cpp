@@ -23,25 +23,6 @@ namespace subscope::graphql {
 
 namespace {
 
-const char *kindWord(TypeKind kind)
-{
-    switch (kind) {
-    case TypeKind::Scalar:
-        return "scalar";
-    case TypeKind::Object:
-        return "object";
-    case TypeKind::Interface:
-        return "interface";
-    case TypeKind::Union:
-        return "union";
-    case TypeKind::Enum:
-        return "enum";
-    case TypeKind::InputObject:
-        return "input object";
-    }
-    return "";
-}
-
 TypeKind kindOf(ast::Kind kind)
 {
     switch (kind) {
@@ -306,7 +287,7 @@ private:
             }
             if (source.type->kind != kindOf(extension->kind)) {
                 error(extension->name.start, std::string("Cannot extend non-") +
-                                                 kindWord(kindOf(extension->kind)) + " type '" +
+                                                 typeKindName(kindOf(extension->kind)) + " type '" +
                                                  str(name) + "'.");
                 continue;
             }

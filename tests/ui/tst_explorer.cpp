@@ -167,15 +167,19 @@ private slots:
     {
         QTest::addColumn<int>("protocol");
         QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("flag"); // the package's clients still send the legacy spelling
         QTest::newRow("graphql-transport-ws")
-            << int(ConnectionSettings::Protocol::TransportWs) << "graphql-transport-ws";
-        QTest::newRow("graphql-ws") << int(ConnectionSettings::Protocol::LegacyWs) << "graphql-ws";
+            << int(ConnectionSettings::Protocol::TransportWs) << "graphql-transport-ws"
+            << "subscribe";
+        QTest::newRow("graphql-ws") << int(ConnectionSettings::Protocol::LegacyWs) << "graphql-ws"
+                                    << "subscripe";
     }
     // W14, W21, W26, W27, W15 through the widgets, with each subprotocol.
     void subscribeFireStopAndUnsubscribe()
     {
         QFETCH(int, protocol);
         QFETCH(QString, name);
+        QFETCH(QString, flag);
         QVERIFY(window->server().start());
         ClientPanel *panel = readyPanel(ConnectionSettings::Protocol(protocol));
         QVERIFY(panel);
@@ -183,8 +187,8 @@ private slots:
                  qPrintable(panel->statusText()));
 
         // W14: the register ack row, with the groups of extensions.cyparta.
-        const int row = subscribeAndRegister(
-            panel, "subscription { myModelUpdated(id: \"5\", subscribe: true) { id name } }");
+        const int row = subscribeAndRegister(panel, "subscription { myModelUpdated(id: \"5\", " +
+                                                        flag + ": true) { id name } }");
         QVERIFY(row >= 0);
         OperationsModel *ops = panel->operations();
         QCOMPARE(cell(ops, row, OperationsModel::GroupsColumn), QStringLiteral("MyModelUpdated.5"));
@@ -209,7 +213,8 @@ private slots:
         QVERIFY(trigger()->resultText().contains("1 frame queued"));
 
         // W27, W15: the same id with subscribe: false leaves the group; the operation stays.
-        panel->setQuery("subscription { myModelUpdated(id: \"5\", subscribe: false) { id name } }");
+        panel->setQuery("subscription { myModelUpdated(id: \"5\", " + flag +
+                        ": false) { id name } }");
         panel->selectOperation(row);
         QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sendOnSelectedButton")),
                           Qt::LeftButton);
@@ -232,6 +237,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(rowOfKind(stream, RowKind::Complete) >= 0, Timeout);
         QVERIFY(!ops->isActive(row));
         QCOMPARE(window->server().figures().operations, size_t(0));
+    }
+
+    // Several operations per panel: clicking a row shows its stream; Remove ended keeps the
+    // running ones; Ctrl+Enter while disconnected adds nothing.
+    void severalOperationsPerPanel()
+    {
+        ClientPanel *offline = window->addPanel();
+        QVERIFY(!offline->subscribe());
+        QCOMPARE(offline->operations()->rowCount(), 0);
+        QVERIFY2(offline->statusText().contains("Not connected"),
+                 qPrintable(offline->statusText()));
+
+        QVERIFY(window->server().start());
+        ClientPanel *panel = readyPanel(ConnectionSettings::Protocol::TransportWs);
+        QVERIFY(panel);
+        const int a = subscribeAndRegister(panel, "subscription { myModelCreated { id } }");
+        const int b = subscribeAndRegister(panel, "subscription { myCustomEvent { field1 } }");
+        QVERIFY(a == 0 && b == 1);
+        QCOMPARE(panel->currentStream(), panel->operations()->stream(b));
+        auto *view = panel->findChild<QTableView *>(QStringLiteral("operationsView"));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(panel->operations()->index(a, 0)).center());
+        QCOMPARE(panel->currentStream(), panel->operations()->stream(a));
+
+        panel->stopOperation(b);
+        panel->selectOperation(b);
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("removeEndedButton")),
+                          Qt::LeftButton);
+        QCOMPARE(panel->operations()->rowCount(), 1);
+        QCOMPARE(panel->currentStream(), panel->operations()->stream(0));
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("clearStreamButton")),
+                          Qt::LeftButton);
+        QCOMPARE(panel->currentStream()->rowCount(), 0);
+        fireGroup("MyModelCreated", "{\"id\": 1}");
+        QTRY_COMPARE_WITH_TIMEOUT(panel->currentStream()->rowCount(), 1, Timeout);
     }
 
     // W22-W24: the model form builds the shape and the group; W23 keeps the requested fields.
@@ -391,6 +431,16 @@ private slots:
         QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
         QCOMPARE(editor->toPlainText(), QStringLiteral("subscription { myModelUpdated"));
 
+        // Completing inside a word replaces all of it.
+        editor->setPlainText("subscription { myMoXYZ }");
+        QTextCursor inside = editor->textCursor();
+        inside.setPosition(19);
+        editor->setTextCursor(inside);
+        QVERIFY(editor->showCompletions().contains("myModelCreated"));
+        emit editor->completer()->activated(QStringLiteral("myModelCreated"));
+        QCOMPARE(editor->toPlainText(), QStringLiteral("subscription { myModelCreated }"));
+        editor->setPlainText("subscription { myModelUpdated");
+        editor->moveCursor(QTextCursor::End);
         QTest::keyClicks(editor, "(");
         QTextCursor end = editor->textCursor();
         end.movePosition(QTextCursor::End);

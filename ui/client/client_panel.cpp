@@ -260,6 +260,7 @@ QWidget *ClientPanel::buildResults()
     clear->setObjectName(QStringLiteral("clearStreamButton"));
     clear->setToolTip(tr("Clear the selected operation's stream"));
     auto *removeEnded = new QPushButton(tr("Remove ended"), streamBox);
+    removeEnded->setObjectName(QStringLiteral("removeEndedButton"));
     removeEnded->setToolTip(tr("Remove the completed, failed and closed operations"));
     m_dropped = new QLabel(streamBox);
     m_dropped->setObjectName(QStringLiteral("droppedLabel"));
@@ -294,10 +295,11 @@ QWidget *ClientPanel::buildResults()
         m_detail->clear();
     });
     connect(removeEnded, &QPushButton::clicked, this, [this] {
+        showStream(nullptr); // its stream may be among those removed
         m_operations->removeEnded();
         for (int row = 0; row < m_operations->rowCount(); ++row)
             addStopButton(row);
-        if (m_operations->rowCount() == 0) showStream(nullptr);
+        if (m_operations->rowCount() > 0) selectOperation(m_operations->rowCount() - 1);
     });
     connect(m_operations, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first) {
@@ -305,6 +307,11 @@ QWidget *ClientPanel::buildResults()
                 selectOperation(first);
             });
     connect(m_operations, &QAbstractItemModel::dataChanged, this, &ClientPanel::updateButtons);
+    connect(m_operationsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                showStream(current.isValid() ? m_operations->stream(current.row()) : nullptr);
+                updateButtons();
+            });
     return split;
 }
 
@@ -353,8 +360,10 @@ void ClientPanel::showStream(EventStreamModel *stream)
 {
     if (m_shownStream == stream) return;
     if (m_shownStream) m_shownStream->disconnect(this);
+    QItemSelectionModel *previousSelection = m_streamView->selectionModel();
     m_shownStream = stream;
     m_streamView->setModel(stream);
+    delete previousSelection; // setModel() made a new one; the old one would still signal
     m_detail->clear();
     if (!stream) {
         m_dropped->clear();
@@ -518,6 +527,12 @@ bool ClientPanel::send(const std::string &id, bool newOperation)
     // The title shows what runs: the operation's name, else its text on one line.
     const QString title =
         operationName ? QString::fromStdString(*operationName) : elided(query.simplified(), 80);
+    const State state = m_connection.state();
+    if (state != State::AwaitingAck && state != State::Ready) {
+        setNotice(tr("Not connected: connect the panel first"), true);
+        return false;
+    }
+    // The row first: the frame (sent now, or queued until the ack) is shown in its stream.
     if (newOperation) m_operations->add(id, title);
     QString error;
     if (!m_connection.subscribe(id, query.toStdString(), variables, operationName, &error)) {
@@ -601,9 +616,11 @@ QString ClientPanel::statusText() const
 
 QString ClientPanel::title() const
 {
-    const QUrl parsed(url());
-    QString where = parsed.host().isEmpty() ? tr("New panel")
-                                            : parsed.host() + u':' + QString::number(parsed.port());
+    const QUrl parsed = QUrl::fromUserInput(
+        url().contains(QLatin1String("://")) ? url() : QStringLiteral("ws://") + url());
+    const int port = parsed.port(parsed.scheme() == QLatin1String("wss") ? 443 : 80);
+    const QString where =
+        parsed.host().isEmpty() ? tr("New panel") : parsed.host() + u':' + QString::number(port);
     switch (m_connection.state()) {
     case State::Ready:
         return where;

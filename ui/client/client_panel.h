@@ -3,6 +3,7 @@
 #include "client_connection.h"
 #include "graphql/schema.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -109,7 +110,7 @@ private:
     QCheckBox *m_newestFirst;
     QLabel *m_dropped;
     QPlainTextEdit *m_detail;
-    EventStreamModel *m_shownStream = nullptr;
+    QPointer<EventStreamModel> m_shownStream;
 };
 
 } // namespace subscope::ui

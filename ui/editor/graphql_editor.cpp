@@ -158,7 +158,13 @@ QStringList GraphqlEditor::showCompletions()
 void GraphqlEditor::insertCompletion(const QString &label)
 {
     QTextCursor cursor = textCursor();
-    cursor.setPosition(m_completionStart, QTextCursor::KeepAnchor);
+    // The whole name under the cursor is replaced, also what follows the cursor.
+    const QString text = toPlainText();
+    qsizetype end = cursor.position();
+    while (end < text.size() && (text[end].isLetterOrNumber() || text[end] == u'_'))
+        ++end;
+    cursor.setPosition(m_completionStart);
+    cursor.setPosition(int(end), QTextCursor::KeepAnchor);
     cursor.insertText(label);
     setTextCursor(cursor);
 }

@@ -143,7 +143,8 @@ QWidget *TriggerPanel::buildGroupForm()
     m_value->setObjectName(QStringLiteral("valueEditor"));
     m_value->setEmptyAllowed(false);
     m_value->setPreprocessor(
-        [](QString text) { return text.replace(Counter, QStringLiteral("1")); });
+        // As long as {{n}} itself, so that error positions stay where the user typed.
+        [](QString text) { return text.replace(Counter, QStringLiteral("11111")); });
     m_value->setPlaceholderText(QStringLiteral("{\"id\": 1, \"name\": \"first\"}"));
     form->addRow(tr("Value"), m_value);
     // The live groups change all the time: refresh them when the user comes to pick one.
@@ -382,6 +383,7 @@ void TriggerPanel::showResult(const TriggerResult &result)
             : QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(text.toHtmlEscaped()));
     if (auto *latest = m_history->item(0); latest && !result.ok)
         latest->setForeground(QColor(0xc0, 0x39, 0x2b));
+    if (!result.ok && isRepeating()) stopRepeating(); // one refusal is enough to know
     refreshGroupCompletions();
     emit resultShown(text);
 }
