@@ -8,12 +8,6 @@
 
 namespace subscope::cli {
 
-bool displayAvailable()
-{
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
-}
-
 int runGui(int &argc, char **argv)
 {
     QApplication app(argc, argv);

@@ -49,8 +49,8 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
     if (explorer) {
-        QTextStream(stderr) << "subscope: no display (DISPLAY / WAYLAND_DISPLAY): serving "
-                               "headless instead of opening the explorer\n";
+        QTextStream(stderr) << "subscope: no display answers (DISPLAY / WAYLAND_DISPLAY): "
+                               "serving headless instead of opening the explorer\n";
         QStringList headless = arguments;
         headless.insert(1, QStringLiteral("--headless"));
         return subscope::cli::runHeadless(headless);

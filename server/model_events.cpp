@@ -108,4 +108,21 @@ ModelEvent buildModelEvent(const graphql::NamedType &model, const JsonValue &req
     return event;
 }
 
+JsonValue pkFromText(std::string_view text)
+{
+    JsonValue pk;
+    if (JsonValue::fromJson(text, &pk) && (pk.isInt() || pk.isString())) return pk;
+    return JsonValue(std::string(text));
+}
+
+JsonValue fieldValueFromText(graphql::TypeRef type, std::string_view text)
+{
+    const graphql::NamedType *named = type.nullable().asNamed(); // null for lists
+    const bool textual = named && (named->kind == graphql::TypeKind::Enum ||
+                                   named->name == "String" || named->name == "ID");
+    JsonValue value;
+    if (!textual && JsonValue::fromJson(text, &value)) return value;
+    return JsonValue(std::string(text));
+}
+
 } // namespace subscope::server

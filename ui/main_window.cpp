@@ -29,6 +29,8 @@ const char *const DemoSubscription = "subscription OnMyModelCreated {\n"
                                      "}\n";
 
 namespace {
+constexpr int CloseGrace = 2000; // ms a closed panel waits for its socket's close handshake
+
 QDockWidget *dock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
 {
     auto *widget = new QDockWidget(title, parent);
@@ -74,9 +76,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     auto *fire = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
-    connect(fire, &QShortcut::activated, m_trigger, &TriggerPanel::fire);
+    connect(fire, &QShortcut::activated, m_trigger, &TriggerPanel::fireOrStop);
     auto *fireEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter), this);
-    connect(fireEnter, &QShortcut::activated, m_trigger, &TriggerPanel::fire);
+    connect(fireEnter, &QShortcut::activated, m_trigger, &TriggerPanel::fireOrStop);
 
     connect(&m_server, &EmbeddedServer::schemaChanged, this, [this] {
         for (int i = 0; i < panelCount(); ++i)
@@ -161,7 +163,22 @@ void MainWindow::closePanel(int index)
     if (!p) return;
     m_tabs->removeTab(index);
     p->disconnectFromServer();
-    p->deleteLater();
+    // Deleting the panel aborts its socket: wait for the close handshake (connection_terminate
+    // and the close frame must reach the server), but not for a server that never answers.
+    const auto ended = [](ClientConnection::State state) {
+        return state != ClientConnection::State::Connecting &&
+               state != ClientConnection::State::AwaitingAck &&
+               state != ClientConnection::State::Ready;
+    };
+    if (ended(p->connection().state())) {
+        p->deleteLater();
+        return;
+    }
+    connect(&p->connection(), &ClientConnection::stateChanged, p,
+            [p, ended](ClientConnection::State state) {
+                if (ended(state)) p->deleteLater();
+            });
+    QTimer::singleShot(CloseGrace, p, &QObject::deleteLater);
 }
 
 void MainWindow::startDemoSession()

@@ -30,6 +30,8 @@ public:
     ClientPanel *addPanel();
     ClientPanel *panel(int index) const;
     int panelCount() const;
+    // Removes the tab; the panel closes its connection and goes once the server has answered.
+    void closePanel(int index);
 
     EmbeddedServer &server() { return m_server; }
     ServerDock *serverDock() const { return m_serverDock; }
@@ -40,7 +42,6 @@ protected:
 
 private:
     void buildMenus();
-    void closePanel(int index);
     void showServerState();
 
     EmbeddedServer m_server;

@@ -21,6 +21,8 @@ int runHeadless(const QStringList &arguments);
 int runTrigger(const QStringList &arguments);
 // The explorer window (needs a display).
 int runGui(int &argc, char **argv);
+// Whether a window can open: the display server DISPLAY / WAYLAND_DISPLAY (or QT_QPA_PLATFORM)
+// names answers.
 bool displayAvailable();
 
 } // namespace subscope::cli

@@ -1,6 +1,7 @@
 #include "command.h"
 #include "graphql/json_value.h"
 #include "schema_option.h"
+#include "server/model_events.h"
 #include "server/server_config.h"
 
 #include <QCommandLineParser>
@@ -56,12 +57,7 @@ int runTrigger(const QStringList &arguments)
             return usage(QStringLiteral("--model needs --action and --pk"));
         path = QStringLiteral("/models/") + parser.value(model);
         body.insert("action", parser.value(action).toStdString());
-        graphql::JsonValue pkValue;
-        // A pk that reads as JSON (42) is sent as such; anything else as a string.
-        if (!graphql::JsonValue::fromJson(parser.value(pk).toStdString(), &pkValue) ||
-            !(pkValue.isInt() || pkValue.isString()))
-            pkValue = graphql::JsonValue(parser.value(pk).toStdString());
-        body.insert("pk", pkValue);
+        body.insert("pk", server::pkFromText(parser.value(pk).toStdString()));
         if (parser.isSet(fields)) {
             graphql::JsonValue f;
             std::string problem;

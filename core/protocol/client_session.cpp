@@ -390,11 +390,13 @@ void ClientSession::apply(const ClientMessage &message)
         if (op.state == OperationState::Starting) op.state = OperationState::Active;
         break;
     case Kind::Errors:
-        m_awaitingNullResult.insert(op.id);
-        op.state = OperationState::Error;
-        break;
     case Kind::OperationError:
-        op.state = OperationState::Error;
+        if (message.kind == Kind::Errors) m_awaitingNullResult.insert(op.id);
+        // W27: a failed request on an operation that is in groups leaves it there on the server.
+        if (!ended && !op.groups.empty())
+            op.lastError = message.error;
+        else
+            op.state = OperationState::Error;
         break;
     case Kind::Complete:
         m_awaitingNullResult.erase(op.id);
@@ -409,6 +411,7 @@ void ClientSession::apply(const ClientMessage &message)
 void ClientSession::applyAck(ClientOperation &op, const ClientMessage &message)
 {
     if (op.state == OperationState::Completed) return; // stopped here; the server drops it too
+    op.lastError.clear();
     if (message.kind == Kind::RegisterAck) {
         add(op.groups, message.groups);
         op.state = OperationState::Registered;

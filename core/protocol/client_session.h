@@ -26,7 +26,7 @@ enum class OperationState
     Unregistered, // an unregister ack (W15) or a null result (W13a) left it in no group
     Active,       // results without a register ack: a query's result, or a plain graphql-ws server
     Completed,    // stopped by the client or completed by the server; in no group
-    Error,        // a GraphQL errors result (W12, W16, W17) or an error frame (W10); sticky
+    Error, // an errors result (W12, W16, W17) or an error frame (W10) left it in no group; sticky
 };
 const char *operationStateName(OperationState state); // "starting", "registered", ...
 
@@ -74,6 +74,9 @@ struct ClientOperation
     uint64_t events = 0;             // Event messages received
     bool isQuery = false; // the chosen operation is a query or mutation: results make it Active
     bool queued = false;  // its start frame waits for connection_ack
+    // A request on this operation failed while it stayed in its groups (W27): the first message.
+    // Cleared by the next ack.
+    std::string lastError;
 };
 
 struct ClientOutput
@@ -86,11 +89,12 @@ struct ClientOutput
 // State rules: Starting -> Registered on a register ack; a register ack adds its groups, an
 // unregister ack removes them (-> Unregistered when none is left, else stays Registered); an Event
 // moves Starting to Active and is counted; a NullResult leaves an operation in no group
-// Unregistered; Errors / OperationError -> Error; Complete -> Completed (groups cleared).
-// Error is sticky: a later Complete, NullResult, Event or stop() leaves it, so a failed operation
-// stays visible; starting the id again resets it (to Starting, or, W27, when it is still in
-// groups, at its next ack). Frames for ids this session did not start are classified but change
-// nothing.
+// Unregistered; Errors / OperationError -> Error, except for an operation still in groups (a
+// failed W27 request: the server keeps it there), which keeps its state and records lastError;
+// Complete -> Completed (groups cleared). Error is sticky: a later Complete, NullResult, Event or
+// stop() leaves it, so a failed operation stays visible; starting the id again resets it (to
+// Starting, or, W27, when it is still in groups, at its next ack). Frames for ids this session did
+// not start are classified but change nothing.
 //
 // A result frame {"data":{<key>:null},"errors":null} is a NullResult when it closes a request
 // (after an unregister ack or an errors result, or for an operation in no group); for an operation

@@ -5,6 +5,7 @@
 #include "support/test_schemas.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -184,6 +185,33 @@ private slots:
         QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--help")}).status, 0);
         QVERIFY(
             runSubscope({QStringLiteral("--version")}).out.startsWith(QStringLiteral("subscope ")));
+    }
+
+    // A display that does not answer (a stale DISPLAY, say) gives the headless server, not a
+    // crash in QApplication.
+    void unreachableDisplayServesHeadless()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":4242"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SUBSCOPE_BINARY),
+                      {QStringLiteral("--port"), QStringLiteral("0")});
+        QString out;
+        const bool serving = QTest::qWaitFor(
+            [&] {
+                out += QString::fromUtf8(process.readAllStandardOutput());
+                return out.contains(QLatin1String("HTTP ")) ||
+                       process.state() == QProcess::NotRunning;
+            },
+            10000);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        process.kill();
+        process.waitForFinished(5000);
+        QVERIFY2(serving && out.contains(QLatin1String("HTTP ")), qPrintable(out + err));
+        QVERIFY2(err.contains(QLatin1String("no display answers")), qPrintable(err));
     }
 };
 

@@ -21,10 +21,13 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <optional>
 
 using namespace subscope;
 using namespace subscope::ui;
@@ -78,6 +81,32 @@ struct ClosingServer
     }
 };
 
+// A server that records what a client sends and how it closes, and never acknowledges.
+struct RecordingServer
+{
+    QWebSocketServer server{QStringLiteral("recording"), QWebSocketServer::NonSecureMode};
+    QStringList frames;
+    std::optional<int> closeCode;
+    RecordingServer()
+    {
+        server.setSupportedSubprotocols({QStringLiteral("graphql-ws")});
+        server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&server, &QWebSocketServer::newConnection, &server, [this] {
+            QWebSocket *socket = server.nextPendingConnection();
+            QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
+                             [this](const QString &text) { frames << text; });
+            QObject::connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
+                closeCode = int(socket->closeCode());
+                socket->deleteLater();
+            });
+        });
+    }
+    QString url() const
+    {
+        return QStringLiteral("ws://127.0.0.1:%1/graphql/").arg(server.serverPort());
+    }
+};
+
 } // namespace
 
 class TestExplorer : public QObject
@@ -119,7 +148,7 @@ class TestExplorer : public QObject
 
     void fireGroup(const QString &group, const QString &value)
     {
-        trigger()->setHttpTarget(QString());
+        trigger()->useEmbeddedTarget();
         trigger()->setMode(TriggerPanel::Mode::Group);
         trigger()->setRepeat(1, 10);
         trigger()->setGroup(group);
@@ -239,6 +268,39 @@ private slots:
         QCOMPARE(window->server().figures().operations, size_t(0));
     }
 
+    // W27, W12: a failed request on a registered operation leaves it in its group on the server,
+    // so it stays active here with its Stop button, and events keep arriving.
+    void failedSendOnSelectedKeepsOperation()
+    {
+        QVERIFY(window->server().start());
+        ClientPanel *panel = readyPanel(ConnectionSettings::Protocol::TransportWs);
+        QVERIFY(panel);
+        OperationsModel *ops = panel->operations();
+        const int row = subscribeAndRegister(panel, "subscription { myModelCreated { id } }");
+        QVERIFY(row >= 0);
+        EventStreamModel *stream = ops->stream(row);
+        panel->setQuery("subscription { myModelCreated { nope } }");
+        panel->selectOperation(row);
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("sendOnSelectedButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOfKind(stream, RowKind::Errors) >= 0, Timeout);
+        QCOMPARE(ops->state(row), protocol::OperationState::Registered);
+        QVERIFY(ops->isActive(row));
+        QCOMPARE(cell(ops, row, OperationsModel::StateColumn),
+                 QStringLiteral("registered, last request failed"));
+        QVERIFY(ops->index(row, OperationsModel::StateColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains("Cannot query field 'nope'"));
+        QVERIFY(panel->findChild<QTableView *>(QStringLiteral("operationsView"))
+                    ->indexWidget(ops->index(row, OperationsModel::StopColumn)));
+        QCOMPARE(cell(ops, row, OperationsModel::GroupsColumn), QStringLiteral("MyModelCreated"));
+        fireGroup("MyModelCreated", "{\"id\": 1}");
+        QVERIFY(trigger()->resultText().contains("1 frame queued"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(ops, row, OperationsModel::EventsColumn),
+                                  QStringLiteral("1"), Timeout);
+    }
+
     // Several operations per panel: clicking a row shows its stream; Remove ended keeps the
     // running ones; Ctrl+Enter while disconnected adds nothing.
     void severalOperationsPerPanel()
@@ -343,6 +405,105 @@ private slots:
             Timeout);
     }
 
+    // A repeat fires what the form said at Fire: editing the form meanwhile changes nothing of
+    // it, and Ctrl+Shift+Enter (like the button) stops it rather than starting another.
+    void repeatUsesTheFormAsFiredAndTheShortcutStopsIt()
+    {
+        QVERIFY(window->server().start());
+        ClientPanel *panel = readyPanel(ConnectionSettings::Protocol::TransportWs);
+        QVERIFY(panel);
+        const int row = subscribeAndRegister(panel, "subscription { myCustomEvent { field2 } }");
+        QVERIFY(row >= 0);
+        trigger()->setMode(TriggerPanel::Mode::Group);
+        trigger()->setGroup("custom_event");
+        trigger()->setValue("{\"field2\": {{n}}}");
+        trigger()->setRepeat(4, 50);
+        QVERIFY(trigger()->fire());
+        QVERIFY(trigger()->isRepeating());
+        trigger()->setGroup("elsewhere");
+        trigger()->setValue("{\"unclosed\": ");
+        QTRY_VERIFY_WITH_TIMEOUT(!trigger()->isRepeating(), Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(panel->operations(), row, OperationsModel::EventsColumn),
+                                  QStringLiteral("4"), Timeout);
+        EventStreamModel *stream = panel->operations()->stream(row);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(stream, stream->rowCount() - 1, EventStreamModel::SummaryColumn) ==
+                "{\"myCustomEvent\":{\"field2\":4}}",
+            Timeout);
+        QCOMPARE(window->server().figures().triggers, uint64_t(4));
+
+        trigger()->setGroup("custom_event");
+        trigger()->setValue("{\"field2\": {{n}}}");
+        trigger()->setRepeat(1000, 5);
+        QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(trigger()->isRepeating());
+        QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!trigger()->isRepeating());
+        QCOMPARE(trigger()->findChild<QPushButton *>(QStringLiteral("fireButton"))->text(),
+                 QStringLiteral("Fire"));
+        QTest::qWait(400);
+        QCOMPARE(window->server().figures().triggers, uint64_t(5));
+    }
+
+    // Model mode types each field by its schema type: a number typed into a String field is text,
+    // {{n}} in an Int field is a number, and the pk follows the command line's rule.
+    void modelFormTypesFieldsByTheSchema()
+    {
+        QVERIFY(window->server().start());
+        ClientPanel *panel = readyPanel(ConnectionSettings::Protocol::TransportWs);
+        QVERIFY(panel);
+        const int row = subscribeAndRegister(panel, "subscription { myModelCreated { name age } }");
+        QVERIFY(row >= 0);
+        trigger()->useEmbeddedTarget();
+        trigger()->setMode(TriggerPanel::Mode::Model);
+        trigger()->setModel("MyModel");
+        trigger()->setAction("create");
+        trigger()->setPk("\"{{n}}\"");
+        QVERIFY(trigger()->setFieldValue("name", "42"));
+        QVERIFY(trigger()->setFieldValue("age", "{{n}}"));
+        trigger()->setRepeat(2, 100);
+        QVERIFY(trigger()->fire());
+        EventStreamModel *stream = panel->operations()->stream(row);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(panel->operations(), row, OperationsModel::EventsColumn),
+                                  QStringLiteral("2"), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(stream, stream->rowCount() - 1, EventStreamModel::SummaryColumn) ==
+                "{\"myModelCreated\":{\"pk\":\"2\",\"fields\":{\"name\":\"42\",\"age\":2},"
+                "\"group\":\"MyModelCreated\"}}",
+            Timeout);
+    }
+
+    // The HTTP target must be a headless Subscope's http(s) URL: anything else is refused with a
+    // reason, and Fire (or the history) does not fall back to the embedded server.
+    void httpTargetIsValidated()
+    {
+        QVERIFY(window->server().start());
+        fireGroup("MyModelCreated", "1");
+        QCOMPARE(window->server().figures().triggers, uint64_t(1));
+        for (const char *bad : {"ws://127.0.0.1:8765/graphql/", "", "ftp://host/", "http://"}) {
+            QVERIFY2(!trigger()->setHttpTarget(QString::fromLatin1(bad)), bad);
+            QVERIFY2(!trigger()->resultText().isEmpty(), bad);
+            QVERIFY(!trigger()->fire());
+        }
+        QVERIFY(trigger()->setHttpTarget("ws://127.0.0.1:1") == false);
+        QVERIFY2(trigger()->resultText().contains("is a WebSocket URL"),
+                 qPrintable(trigger()->resultText()));
+        emit trigger()->history()->itemDoubleClicked(trigger()->history()->item(0));
+        QVERIFY(trigger()->resultText().contains("is a WebSocket URL"));
+        QCOMPARE(window->server().figures().triggers, uint64_t(1));
+        auto *combo = trigger()->findChild<QComboBox *>(QStringLiteral("targetCombo"));
+        QCOMPARE(combo->currentIndex(), 1);
+        QVERIFY(trigger()->setHttpTarget("127.0.0.1:8765"));
+        QCOMPARE(trigger()->sender().httpTarget(), QUrl("http://127.0.0.1:8765"));
+        // A base path (a reverse proxy's prefix) is kept.
+        QCOMPARE(endpointUrl(QUrl("http://h:1/sub/"), "/trigger"), QUrl("http://h:1/sub/trigger"));
+        QCOMPARE(endpointUrl(QUrl("http://h:1"), "/models/M"), QUrl("http://h:1/models/M"));
+        combo->setCurrentIndex(0);
+        QVERIFY(trigger()->sender().httpTarget().isEmpty());
+        fireGroup("MyModelCreated", "2");
+        QCOMPARE(window->server().figures().triggers, uint64_t(2));
+    }
+
     void invalidTriggerInputIsRefusedWithAReason()
     {
         QVERIFY(window->server().start());
@@ -353,6 +514,54 @@ private slots:
         QVERIFY2(trigger()->resultText().startsWith("The value is not valid JSON"),
                  qPrintable(trigger()->resultText()));
         QCOMPARE(window->server().figures().triggers, uint64_t(0));
+    }
+
+    // Closing a panel ends its connection properly: graphql-ws's connection_terminate and a
+    // 1000 close frame reach the server before the panel goes.
+    void closingAPanelClosesItsConnectionCleanly()
+    {
+        RecordingServer recording;
+        const int before = window->panelCount();
+        ClientPanel *panel = window->addPanel();
+        panel->setUrl(recording.url());
+        panel->setProtocol(ConnectionSettings::Protocol::LegacyWs);
+        QVERIFY(panel->connectToServer());
+        QTRY_COMPARE_WITH_TIMEOUT(panel->connection().state(), ClientConnection::State::AwaitingAck,
+                                  Timeout);
+        QPointer<ClientPanel> gone = panel;
+        window->closePanel(window->panelCount() - 1);
+        QCOMPARE(window->panelCount(), before);
+        QTRY_VERIFY_WITH_TIMEOUT(recording.closeCode.has_value(), Timeout);
+        QCOMPARE(*recording.closeCode, 1000);
+        QCOMPARE(recording.frames, QStringList({"{\"type\":\"connection_init\"}",
+                                                "{\"type\":\"connection_terminate\"}"}));
+        QTRY_VERIFY_WITH_TIMEOUT(gone.isNull(), Timeout);
+    }
+
+    // A host that accepts the TCP connection and never answers the upgrade: the panel gives up
+    // after the connect timeout and says so, instead of "Connecting…" for ever.
+    void connectTimeoutOnASilentHost()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        ClientConnection connection;
+        ConnectionSettings settings;
+        settings.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/graphql/").arg(silent.serverPort()));
+        settings.connectTimeoutMs = 300;
+        QString error;
+        QVERIFY2(connection.open(settings, &error), qPrintable(error));
+        QCOMPARE(connection.state(), ClientConnection::State::Connecting);
+        QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ClientConnection::State::Failed, Timeout);
+        QVERIFY2(connection.statusText().contains(
+                     QStringLiteral("no answer from 127.0.0.1:%1 within 0.3 s")
+                         .arg(silent.serverPort())),
+                 qPrintable(connection.statusText()));
+        // Closing while connecting is a plain disconnect, not a failure.
+        QVERIFY(connection.open(settings, &error));
+        connection.close();
+        QCOMPARE(connection.state(), ClientConnection::State::Disconnected);
+        QTest::qWait(500);
+        QCOMPARE(connection.state(), ClientConnection::State::Disconnected);
     }
 
     void closeCodesAreShownInWords_data()

@@ -1,5 +1,6 @@
 #include "client_connection.h"
 
+#include "json_text.h"
 #include "logging.h"
 #include "protocol/close_codes.h"
 
@@ -13,7 +14,10 @@ using protocol::Subprotocol;
 
 ClientConnection::ClientConnection(QObject *parent)
     : QObject(parent)
-{}
+{
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &ClientConnection::onConnectTimeout);
+}
 
 ClientConnection::~ClientConnection()
 {
@@ -51,19 +55,8 @@ bool ClientConnection::open(const ConnectionSettings &settings, QString *error)
         return false;
     }
     graphql::JsonValue payload;
-    const QByteArray payloadText = settings.initPayload.trimmed().toUtf8();
-    if (!payloadText.isEmpty()) {
-        std::string message;
-        if (!graphql::JsonValue::fromJson(payloadText.toStdString(), &payload, &message)) {
-            *error = tr("The connection_init payload is not valid JSON: %1")
-                         .arg(QString::fromStdString(message));
-            return false;
-        }
-        if (!payload.isObject()) {
-            *error = tr("The connection_init payload must be a JSON object");
-            return false;
-        }
-    }
+    if (!parseJsonObject(settings.initPayload, tr("connection_init payload"), &payload, error))
+        return false;
     if (!settings.queryToken.isEmpty()) {
         QUrlQuery query(url);
         query.removeAllQueryItems(QStringLiteral("token"));
@@ -84,6 +77,7 @@ bool ClientConnection::open(const ConnectionSettings &settings, QString *error)
     m_closeReason.clear();
     m_failure.clear();
     m_closedByUser = false;
+    m_timedOut = false;
 
     QNetworkRequest request(url);
     for (const auto &[name, value] : settings.headers)
@@ -97,10 +91,24 @@ bool ClientConnection::open(const ConnectionSettings &settings, QString *error)
     connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) { m_failure = m_socket->errorString(); });
+            [this](QAbstractSocket::SocketError) {
+                if (!m_timedOut) m_failure = m_socket->errorString();
+            });
     setState(State::Connecting);
+    m_connectTimer.start(settings.connectTimeoutMs);
     m_socket->open(request, options);
     return true;
+}
+
+void ClientConnection::onConnectTimeout()
+{
+    if (m_state != State::Connecting || !m_socket) return;
+    m_timedOut = true;
+    m_failure = tr("no answer from %1 within %2 s")
+                    .arg(m_settings.url.authority())
+                    .arg(m_settings.connectTimeoutMs / 1000.0);
+    m_socket->abort();
+    if (m_state == State::Connecting) setState(State::Failed); // abort() did not report it
 }
 
 void ClientConnection::close()
@@ -108,7 +116,10 @@ void ClientConnection::close()
     if (!m_socket) return;
     m_closedByUser = true;
     if (m_state == State::Connecting) {
+        m_connectTimer.stop();
         m_socket->abort();
+        if (m_state == State::Connecting)
+            setState(State::Disconnected); // abort() did not report it
         return;
     }
     if (m_session && m_socket->state() == QAbstractSocket::ConnectedState) {
@@ -126,6 +137,7 @@ std::optional<Subprotocol> ClientConnection::subprotocol() const
 
 void ClientConnection::onConnected()
 {
+    m_connectTimer.stop();
     // W1: the server answers with the one it chose; a server that names none speaks the one
     // asked for (or, with auto, the current protocol).
     std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol({m_socket->subprotocol()});
@@ -143,6 +155,7 @@ void ClientConnection::onConnected()
 
 void ClientConnection::onDisconnected()
 {
+    m_connectTimer.stop();
     const bool wasOpen = m_session != nullptr;
     if (wasOpen) {
         m_closeCode = int(m_socket->closeCode());

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <memory>
@@ -63,6 +64,7 @@ signals:
 private:
     void setState(State state);
     void onConnected();
+    void onConnectTimeout();
     void onDisconnected();
     void onText(const QString &text);
     void send(const QByteArray &frame);
@@ -76,6 +78,8 @@ private:
     QString m_closeReason;
     QString m_failure;
     bool m_closedByUser = false;
+    bool m_timedOut = false;
+    QTimer m_connectTimer;
 };
 
 } // namespace subscope::ui

@@ -153,11 +153,9 @@ QWidget *ClientPanel::buildOptions()
                                  "sends none"));
     m_initPayload->setValidator([](const QString &text) {
         graphql::JsonValue value;
-        const QByteArray utf8 = text.toUtf8();
-        graphql::JsonValue::fromJson(std::string_view(utf8.constData(), size_t(utf8.size())),
-                                     &value);
-        return value.isObject() ? QStringList()
-                                : QStringList{tr("The payload must be a JSON object")};
+        QString error;
+        return parseJsonObject(text, tr("payload"), &value, &error) ? QStringList()
+                                                                    : QStringList{error};
     });
     form->addRow(tr("connection_init payload"), m_initPayload);
     connect(m_initPayload, &CodeEditor::problemsChanged, this, &ClientPanel::showProblems);
@@ -509,17 +507,11 @@ bool ClientPanel::send(const std::string &id, bool newOperation)
         return false;
     }
     graphql::JsonValue variables = graphql::JsonValue::object();
-    const QByteArray variablesText = m_variables->toPlainText().trimmed().toUtf8();
-    if (!variablesText.isEmpty()) {
-        std::string message;
-        if (!graphql::JsonValue::fromJson(variablesText.toStdString(), &variables, &message) ||
-            !variables.isObject()) {
-            setNotice(message.empty() ? tr("The variables must be a JSON object")
-                                      : tr("The variables are not valid JSON: %1")
-                                            .arg(QString::fromStdString(message)),
-                      true);
-            return false;
-        }
+    QString variablesError;
+    if (!parseJsonObject(m_variables->toPlainText(), tr("variables object"), &variables,
+                         &variablesError)) {
+        setNotice(variablesError, true);
+        return false;
     }
     std::optional<std::string> operationName;
     if (m_operationPicker->count() > 1 && !m_operationPicker->currentText().isEmpty())
@@ -558,7 +550,7 @@ void ClientPanel::stopOperation(int row)
 void ClientPanel::onFrameSent(const QByteArray &frame)
 {
     graphql::JsonValue value;
-    if (!graphql::JsonValue::fromJson(frame.toStdString(), &value) || !value.isObject()) return;
+    if (!parseJson(frame, &value) || !value.isObject()) return;
     const graphql::JsonValue *id = value.find("id");
     const graphql::JsonValue *type = value.find("type");
     if (!id || !id->isString() || !type || !type->isString()) return;

@@ -21,7 +21,8 @@ struct ConnectionSettings
     Protocol protocol = Protocol::Auto;
     QList<QPair<QByteArray, QByteArray>> headers; // sent with the upgrade request
     QString queryToken;                           // appended as ?token=... (W30)
-    QString initPayload; // JSON text of the connection_init payload; empty: no payload
+    QString initPayload;          // JSON text of the connection_init payload; empty: no payload
+    int connectTimeoutMs = 10000; // TCP connect plus the upgrade; a host that never answers fails
 };
 
 // Parses "Name: value" lines (blank lines and lines starting with # are skipped). Returns false

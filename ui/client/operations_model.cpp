@@ -61,6 +61,7 @@ void OperationsModel::update(const std::string &id, const protocol::ClientSessio
     Entry &e = m_entries[size_t(row)];
     if (operation->events != e.events) e.lastEvent = QDateTime::currentDateTime();
     e.state = operation->state;
+    e.lastError = QString::fromStdString(operation->lastError);
     e.events = operation->events;
     e.groups.clear();
     for (const std::string &group : operation->groups)
@@ -110,18 +111,23 @@ QVariant OperationsModel::data(const QModelIndex &index, int role) const
     if (role == IdRole) return QString::fromStdString(e.id);
     if (role == ActiveRole) return isActive(index.row());
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
-        if (e.state == OperationState::Error) return QColor(0xc0, 0x39, 0x2b);
+        if (e.state == OperationState::Error || !e.lastError.isEmpty())
+            return QColor(0xc0, 0x39, 0x2b);
         if (e.state == OperationState::Registered) return QColor(0x1e, 0x84, 0x49);
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == GroupsColumn) return e.groups.join(u'\n');
+    if (role == Qt::ToolTipRole && index.column() == StateColumn && !e.lastError.isEmpty())
+        return tr("The last request failed: %1\nThe operation is still in its groups.")
+            .arg(e.lastError);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case OperationColumn:
         return tr("#%1 %2").arg(QString::fromStdString(e.id), e.title);
     case StateColumn: {
         const QString state = QString::fromLatin1(protocol::operationStateName(e.state));
-        return e.connectionClosed ? tr("%1 (connection closed)").arg(state) : state;
+        if (e.connectionClosed) return tr("%1 (connection closed)").arg(state);
+        return e.lastError.isEmpty() ? state : tr("%1, last request failed").arg(state);
     }
     case GroupsColumn:
         return e.groups.join(QStringLiteral(", "));

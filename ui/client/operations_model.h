@@ -60,6 +60,7 @@ private:
         QString title;
         protocol::OperationState state = protocol::OperationState::Starting;
         bool connectionClosed = false;
+        QString lastError; // a failed request that left the operation in its groups (W27)
         QStringList groups;
         uint64_t events = 0;
         QDateTime lastEvent;

@@ -2,6 +2,7 @@
 
 #include "graphql/json_value.h"
 #include "highlighters.h"
+#include "json_text.h"
 #include "text_offsets.h"
 
 namespace subscope::ui {
@@ -26,18 +27,14 @@ QList<TextProblem> JsonEditor::check()
         return {TextProblem{0, 1, tr("A JSON value is needed here"), 0, 0}};
     }
     graphql::JsonValue value;
-    std::string message;
+    QString message;
     size_t offset = 0;
-    const QByteArray utf8 = text.toUtf8();
-    if (!graphql::JsonValue::fromJson(std::string_view(utf8.constData(), size_t(utf8.size())),
-                                      &value, &message, &offset)) {
+    if (!parseJson(text, &value, &message, &offset)) {
         const qsizetype position = positionFromUtf8Offset(text, uint32_t(offset));
         const QString before = text.left(position);
         const int line = int(before.count(u'\n')) + 1;
         const int column = int(position - before.lastIndexOf(u'\n'));
-        return {TextProblem{position, 1,
-                            tr("Invalid JSON: %1").arg(QString::fromStdString(message)), line,
-                            column}};
+        return {TextProblem{position, 1, tr("Invalid JSON: %1").arg(message), line, column}};
     }
     QList<TextProblem> problems;
     if (m_validator) {

@@ -26,24 +26,6 @@ namespace subscope::ui {
 
 namespace {
 constexpr int ShotRole = Qt::UserRole + 1;
-const QString Counter = QStringLiteral("{{n}}");
-
-bool parseJson(const QString &text, graphql::JsonValue *value, std::string *error = nullptr)
-{
-    const QByteArray utf8 = text.toUtf8();
-    return graphql::JsonValue::fromJson(std::string_view(utf8.constData(), size_t(utf8.size())),
-                                        value, error);
-}
-
-// A form value: JSON when it parses, else (or for String and ID fields) the text as a string.
-graphql::JsonValue formValue(const QString &text, const QString &typeName)
-{
-    graphql::JsonValue value;
-    const bool textual =
-        typeName.startsWith(QLatin1String("String")) || typeName.startsWith(QLatin1String("ID"));
-    if (!textual && parseJson(text, &value)) return value;
-    return graphql::JsonValue(text.toStdString());
-}
 } // namespace
 
 TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
@@ -106,18 +88,17 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
     layout->addWidget(m_history, 1);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_targetUrl->setEnabled(index == 1);
-        setHttpTarget(index == 1 ? m_targetUrl->text() : QString());
+        index == 1 ? (void)setHttpTarget(m_targetUrl->text()) : useEmbeddedTarget();
     });
     connect(m_targetUrl, &QLineEdit::editingFinished, this, [this] {
         if (m_target->currentIndex() == 1) setHttpTarget(m_targetUrl->text());
     });
-    connect(m_fire, &QPushButton::clicked, this,
-            [this] { isRepeating() ? stopRepeating() : (void)fire(); });
+    connect(m_fire, &QPushButton::clicked, this, &TriggerPanel::fireOrStop);
     connect(m_history, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         const QStringList parts = item->data(ShotRole).toStringList();
-        fireShot(
-            Shot{Mode(parts.value(0).toInt()), parts.value(1), parts.value(2), parts.value(3)});
+        if (!targetError().isEmpty()) return showError(targetError());
+        fireShot(TriggerShot{Mode(parts.value(0).toInt()), parts.value(1), parts.value(2),
+                             parts.value(3)});
     });
     connect(&m_sender, &TriggerSender::fired, this, &TriggerPanel::showResult);
     connect(&m_server, &EmbeddedServer::schemaChanged, this, &TriggerPanel::refreshSchema);
@@ -144,7 +125,9 @@ QWidget *TriggerPanel::buildGroupForm()
     m_value->setEmptyAllowed(false);
     m_value->setPreprocessor(
         // As long as {{n}} itself, so that error positions stay where the user typed.
-        [](QString text) { return text.replace(Counter, QStringLiteral("11111")); });
+        [](QString text) {
+            return text.replace(TriggerTemplate::Counter, QStringLiteral("11111"));
+        });
     m_value->setPlaceholderText(QStringLiteral("{\"id\": 1, \"name\": \"first\"}"));
     form->addRow(tr("Value"), m_value);
     // The live groups change all the time: refresh them when the user comes to pick one.
@@ -228,7 +211,7 @@ void TriggerPanel::rebuildModelFields()
                    "[1, 2])."));
             m_fieldsForm->addRow(QString::fromStdString(field.name), edit);
             connect(edit, &QLineEdit::textChanged, this, &TriggerPanel::showPreview);
-            m_fields << edit;
+            m_fields << qMakePair(QString::fromStdString(field.name), edit);
         }
     }
     m_modes->setTabEnabled(1, m_model->count() > 0);
@@ -237,59 +220,35 @@ void TriggerPanel::rebuildModelFields()
     showPreview();
 }
 
-bool TriggerPanel::currentShot(Shot *shot, QString *error, int repetition) const
+TriggerTemplate TriggerPanel::readForm() const
 {
-    const auto counted = [repetition](QString text) {
-        return text.replace(Counter, QString::number(repetition));
-    };
-    if (m_modes->currentIndex() == 0) {
-        shot->mode = Mode::Group;
-        shot->group = counted(m_group->text().trimmed());
-        shot->text = counted(m_value->toPlainText());
-        graphql::JsonValue value;
-        std::string message;
-        if (shot->group.isEmpty())
-            *error = tr("Name the group to fire into");
-        else if (shot->text.trimmed().isEmpty())
-            *error = tr("Give the event a JSON value (null for none)");
-        else if (!parseJson(shot->text, &value, &message))
-            *error = tr("The value is not valid JSON: %1").arg(QString::fromStdString(message));
-        return error->isEmpty();
-    }
-    shot->mode = Mode::Model;
-    shot->model = m_model->currentText();
-    if (shot->model.isEmpty()) {
-        *error = tr("The schema has no @model type");
-        return false;
-    }
-    graphql::JsonValue request = graphql::JsonValue::object();
-    request.insert("action", m_action->currentText().toStdString());
-    request.insert("pk", formValue(counted(m_pk->text().trimmed()), QString()));
-    graphql::JsonValue fields = graphql::JsonValue::object();
-    for (QLineEdit *edit : m_fields) {
-        if (edit->text().isEmpty()) continue;
-        const QString name = edit->objectName().mid(6); // after "field_"
-        fields.insert(name.toStdString(),
-                      formValue(counted(edit->text()), edit->placeholderText()));
-    }
-    request.insert("fields", fields);
-    shot->text = QString::fromStdString(request.toJson());
-    return true;
+    TriggerTemplate form;
+    form.mode = m_modes->currentIndex() == 0 ? Mode::Group : Mode::Model;
+    form.group = m_group->text();
+    form.value = m_value->toPlainText();
+    form.model = m_model->currentText();
+    form.action = m_action->currentText();
+    form.pk = m_pk->text();
+    for (const auto &[name, edit] : m_fields)
+        if (!edit->text().isEmpty()) form.fields << qMakePair(name, edit->text());
+    return form;
 }
 
 void TriggerPanel::showPreview()
 {
-    Shot shot;
+    TriggerShot shot;
     QString error;
     const auto schema = m_server.schema();
-    if (!schema || !currentShot(&shot, &error, 1) || shot.mode != Mode::Model) {
+    TriggerTemplate form = readForm();
+    form.mode = Mode::Model; // the preview sits on the model page, whichever page is shown
+    if (!form.shot(1, schema.get(), &shot, &error)) {
         m_preview->setText(error);
         return;
     }
-    const graphql::NamedType *type = server::findModelType(*schema, shot.model.toStdString());
     graphql::JsonValue request;
     parseJson(shot.text, &request);
-    const server::ModelEvent event = server::buildModelEvent(*type, request);
+    const server::ModelEvent event =
+        server::buildModelEvent(*server::findModelType(*schema, shot.model.toStdString()), request);
     m_preview->setText(event.error.empty()
                            ? tr("→ %1: %2")
                                  .arg(QString::fromStdString(event.group),
@@ -297,21 +256,34 @@ void TriggerPanel::showPreview()
                            : QString::fromStdString(event.error));
 }
 
+QString TriggerPanel::targetError() const
+{
+    return m_target->currentIndex() == 1 ? m_targetError : QString();
+}
+
+void TriggerPanel::fireOrStop()
+{
+    isRepeating() ? stopRepeating() : (void)fire();
+}
+
 bool TriggerPanel::fire()
 {
-    Shot shot;
-    QString error;
-    if (!currentShot(&shot, &error, 1)) {
-        m_result->setText(
-            QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(error.toHtmlEscaped()));
-        emit resultShown(error);
+    const TriggerTemplate form = readForm();
+    TriggerShot shot;
+    QString error = targetError();
+    if (error.isEmpty()) form.shot(1, m_server.schema().get(), &shot, &error);
+    if (!error.isEmpty()) {
+        showError(error);
         return false;
     }
-    if (m_count->value() <= 1) return fireShot(shot);
+    if (m_count->value() <= 1) {
+        fireShot(shot);
+        return true;
+    }
+    m_template = form;
     m_repetition = 0;
     m_repetitionsLeft = m_count->value();
     m_repeat.setInterval(std::max(1, int(1000.0 / m_rate->value())));
-    m_fire->setText(tr("Stop (%1 left)").arg(m_repetitionsLeft));
     fireNextRepetition();
     if (m_repetitionsLeft > 0) m_repeat.start();
     return true;
@@ -323,11 +295,12 @@ void TriggerPanel::fireNextRepetition()
         stopRepeating();
         return;
     }
-    Shot shot;
+    TriggerShot shot;
     QString error;
     ++m_repetition;
-    if (!currentShot(&shot, &error, m_repetition)) {
+    if (!m_template.shot(m_repetition, m_server.schema().get(), &shot, &error)) {
         stopRepeating();
+        showError(tr("Repeat stopped at #%1: %2").arg(m_repetition).arg(error));
         return;
     }
     --m_repetitionsLeft;
@@ -343,7 +316,7 @@ void TriggerPanel::stopRepeating()
     m_fire->setText(tr("Fire"));
 }
 
-bool TriggerPanel::fireShot(const Shot &shot)
+void TriggerPanel::fireShot(const TriggerShot &shot)
 {
     graphql::JsonValue value;
     parseJson(shot.text, &value);
@@ -352,10 +325,16 @@ bool TriggerPanel::fireShot(const Shot &shot)
         m_sender.fireGroup(shot.group, value);
     else
         m_sender.fireModel(shot.model, value);
-    return true;
 }
 
-void TriggerPanel::addHistory(const Shot &shot)
+void TriggerPanel::showError(const QString &error)
+{
+    m_result->setText(
+        QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(error.toHtmlEscaped()));
+    emit resultShown(error);
+}
+
+void TriggerPanel::addHistory(const TriggerShot &shot)
 {
     const QString what = shot.mode == Mode::Group
                              ? tr("%1 ← %2").arg(shot.group, elided(shot.text.simplified(), 120))
@@ -372,19 +351,16 @@ void TriggerPanel::addHistory(const Shot &shot)
 
 void TriggerPanel::showResult(const TriggerResult &result)
 {
-    const QString text =
-        !result.ok ? result.error
-        : result.deliveries == 1
-            ? tr("Fired into %1: 1 frame queued").arg(result.group)
-            : tr("Fired into %1: %2 frames queued").arg(result.group).arg(result.deliveries);
-    m_result->setText(
-        result.ok
-            ? text.toHtmlEscaped()
-            : QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(text.toHtmlEscaped()));
     if (auto *latest = m_history->item(0); latest && !result.ok)
         latest->setForeground(QColor(0xc0, 0x39, 0x2b));
     if (!result.ok && isRepeating()) stopRepeating(); // one refusal is enough to know
     refreshGroupCompletions();
+    if (!result.ok) return showError(result.error);
+    const QString text =
+        result.deliveries == 1
+            ? tr("Fired into %1: 1 frame queued").arg(result.group)
+            : tr("Fired into %1: %2 frames queued").arg(result.group).arg(result.deliveries);
+    m_result->setText(text.toHtmlEscaped());
     emit resultShown(text);
 }
 
@@ -433,8 +409,8 @@ void TriggerPanel::setPk(const QString &pk)
 
 bool TriggerPanel::setFieldValue(const QString &field, const QString &text)
 {
-    for (QLineEdit *edit : m_fields) {
-        if (edit->objectName() == QStringLiteral("field_") + field) {
+    for (const auto &[name, edit] : m_fields) {
+        if (name == field) {
             edit->setText(text);
             return true;
         }
@@ -448,16 +424,31 @@ void TriggerPanel::setRepeat(int count, double perSecond)
     m_rate->setValue(perSecond);
 }
 
-void TriggerPanel::setHttpTarget(const QString &url)
+void TriggerPanel::useEmbeddedTarget()
 {
-    if (url.isEmpty()) {
+    const QSignalBlocker block(m_target);
+    m_target->setCurrentIndex(0);
+    m_targetUrl->setEnabled(false);
+    m_targetError.clear();
+    m_sender.setHttpTarget(QUrl());
+}
+
+bool TriggerPanel::setHttpTarget(const QString &url)
+{
+    const QSignalBlocker block(m_target);
+    m_target->setCurrentIndex(1);
+    m_targetUrl->setEnabled(true);
+    if (m_targetUrl->text() != url) m_targetUrl->setText(url);
+    QUrl target;
+    m_targetError.clear();
+    if (!httpTargetFromText(url, &target, &m_targetError)) {
         m_sender.setHttpTarget(QUrl());
-        m_target->setCurrentIndex(0);
-        return;
+        showError(m_targetError);
+        return false;
     }
-    m_targetUrl->setText(url);
-    m_sender.setHttpTarget(QUrl::fromUserInput(url));
-    if (m_target->currentIndex() != 1) m_target->setCurrentIndex(1);
+    m_sender.setHttpTarget(target);
+    m_result->clear();
+    return true;
 }
 
 } // namespace subscope::ui

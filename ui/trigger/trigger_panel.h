@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trigger_sender.h"
+#include "trigger_shot.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -34,11 +35,7 @@ class TriggerPanel : public QWidget
 public:
     explicit TriggerPanel(EmbeddedServer &server, QWidget *parent = nullptr);
 
-    enum class Mode
-    {
-        Group,
-        Model
-    };
+    using Mode = TriggerMode;
     void setMode(Mode mode);
     void setGroup(const QString &group);
     void setValue(const QString &json);
@@ -48,12 +45,16 @@ public:
     // The model form's field value, as typed (JSON, or text for String and ID fields).
     bool setFieldValue(const QString &field, const QString &text);
     void setRepeat(int count, double perSecond);
-    // An empty URL fires into the embedded server.
-    void setHttpTarget(const QString &url);
+    void useEmbeddedTarget();
+    // A headless Subscope's HTTP API (http:// or https://, host and port, maybe a base path);
+    // false with the reason shown, and Fire refused, when the URL is not one.
+    bool setHttpTarget(const QString &url);
 
-    // Fires what the form says (repeated when asked); false with the reason shown when the
-    // form is incomplete.
+    // Fires what the form says (repeated when asked: the form is read once, here); false with
+    // the reason shown when the form is incomplete.
     bool fire();
+    // Fire, or Stop while a repeat runs: the Fire button and Ctrl+Shift+Enter.
+    void fireOrStop();
     void stopRepeating();
     bool isRepeating() const { return m_repeat.isActive(); }
 
@@ -69,23 +70,18 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    struct Shot
-    {
-        Mode mode;
-        QString group;
-        QString model;
-        QString text; // the value (group mode) or the request (model mode) as JSON text
-    };
     QWidget *buildGroupForm();
     QWidget *buildModelForm();
     void rebuildModelFields();
     void refreshSchema();
     void refreshGroupCompletions();
-    bool currentShot(Shot *shot, QString *error, int repetition) const;
-    bool fireShot(const Shot &shot);
+    TriggerTemplate readForm() const;
+    QString targetError() const; // why Fire cannot reach the chosen target, or empty
+    void fireShot(const TriggerShot &shot);
     void fireNextRepetition();
     void showResult(const TriggerResult &result);
-    void addHistory(const Shot &shot);
+    void showError(const QString &error);
+    void addHistory(const TriggerShot &shot);
     void showPreview();
 
     EmbeddedServer &m_server;
@@ -101,14 +97,16 @@ private:
     QLineEdit *m_pk;
     QFormLayout *m_fieldsForm;
     QWidget *m_fieldsBox;
-    QList<QLineEdit *> m_fields;
+    QList<QPair<QString, QLineEdit *>> m_fields; // field name, its editor
     QLabel *m_preview;
     QSpinBox *m_count;
     QDoubleSpinBox *m_rate;
     QPushButton *m_fire;
     QLabel *m_result;
     QListWidget *m_history;
+    QString m_targetError; // why the HTTP target cannot be used; empty when it can
     QTimer m_repeat;
+    TriggerTemplate m_template; // what the running repeat fires
     int m_repetitionsLeft = 0;
     int m_repetition = 0;
 };

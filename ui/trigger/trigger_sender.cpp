@@ -1,12 +1,52 @@
 #include "trigger_sender.h"
 
 #include "embedded/embedded_server.h"
+#include "json_text.h"
 #include "server/model_events.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
 namespace subscope::ui {
+
+bool httpTargetFromText(const QString &text, QUrl *url, QString *error)
+{
+    const QString typed = text.trimmed();
+    if (typed.isEmpty()) {
+        *error = QObject::tr("Give the URL of a headless Subscope, e.g. http://127.0.0.1:8765");
+        return false;
+    }
+    const QUrl parsed(typed.contains(QLatin1String("://")) ? typed
+                                                           : QStringLiteral("http://") + typed,
+                      QUrl::StrictMode);
+    const QString scheme = parsed.scheme();
+    if (scheme == QLatin1String("ws") || scheme == QLatin1String("wss")) {
+        *error = QObject::tr("'%1' is a WebSocket URL; the HTTP API of a headless Subscope is "
+                             "at http://host:port on the same port")
+                     .arg(typed);
+        return false;
+    }
+    if (!parsed.isValid() || parsed.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
+        parsed.hasQuery() || parsed.hasFragment()) {
+        *error = QObject::tr("'%1' is not an http:// or https:// URL of a headless Subscope (e.g. "
+                             "http://127.0.0.1:8765)")
+                     .arg(typed);
+        return false;
+    }
+    *url = parsed;
+    return true;
+}
+
+QUrl endpointUrl(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString prefix = base.path();
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    url.setPath(prefix + path);
+    return url;
+}
 
 TriggerSender::TriggerSender(EmbeddedServer &embedded, QObject *parent)
     : QObject(parent)
@@ -56,9 +96,7 @@ void TriggerSender::fireModel(const QString &model, const graphql::JsonValue &re
 
 void TriggerSender::post(const QString &path, const graphql::JsonValue &body)
 {
-    QUrl url = m_http;
-    url.setPath(path);
-    QNetworkRequest request(url);
+    QNetworkRequest request(endpointUrl(m_http, path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(10000);
     QNetworkReply *reply = m_network.post(request, QByteArray::fromStdString(body.toJson()));
@@ -70,7 +108,7 @@ void TriggerSender::post(const QString &path, const graphql::JsonValue &body)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->readAll();
         graphql::JsonValue json;
-        graphql::JsonValue::fromJson(answer.toStdString(), &json);
+        parseJson(answer, &json);
         if (status == 202) {
             result.ok = true;
             if (const auto *group = json.find("group"))

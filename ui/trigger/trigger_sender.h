@@ -20,6 +20,12 @@ struct TriggerResult
     QString error;         // why it was refused
 };
 
+// The HTTP API of a headless Subscope from what the user typed: http:// or https:// with a host
+// (http:// is assumed when no scheme is given); false with the reason in *error otherwise.
+bool httpTargetFromText(const QString &text, QUrl *url, QString *error);
+// `base` with `path` appended to its own path (a base behind a reverse proxy keeps its prefix).
+QUrl endpointUrl(const QUrl &base, const QString &path);
+
 // Fires events into the embedded server, or into a headless Subscope through its HTTP API
 // (POST /trigger, POST /models/<name>). Results arrive through fired(), in order.
 class TriggerSender : public QObject

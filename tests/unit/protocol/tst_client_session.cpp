@@ -629,6 +629,32 @@ private slots:
         QCOMPARE(s.stateOf(), "registered");
     }
 
+    // W27, W12, W16: a failed request on an operation that is in groups leaves it registered there
+    // (the server keeps it), with the error recorded until the next ack.
+    void w27_failedRequestKeepsOperation()
+    {
+        Started s;
+        QCOMPARE(s.feed(RegisterAB), "register_ack");
+        QCOMPARE(s.feed(Errors), "errors");
+        QCOMPARE(s.stateOf(), "registered");
+        QCOMPARE(groups(s.op()), "A,B");
+        QCOMPARE(s.op().lastError, "Invalid subscription channel name.");
+        QCOMPARE(s.feed(NullResult), "null_result");
+        QCOMPARE(s.stateOf(), "registered");
+        QCOMPARE(s.feed(Event), "event");
+        QCOMPARE(s.op().events, uint64_t(1));
+        QCOMPARE(s.feed(UnregisterA), "unregister_ack");
+        QVERIFY(s.op().lastError.empty());
+        QCOMPARE(groups(s.op()), "B");
+        // An error frame (W10) likewise.
+        QCOMPARE(s.feed("{'id':'1','type':'error','payload':[{'message':'Bad.'}]}"),
+                 "operation_error");
+        QCOMPARE(s.stateOf(), "registered");
+        QCOMPARE(s.op().lastError, "Bad.");
+        QCOMPARE(s.feed("{'type':'complete','id':'1'}"), "complete");
+        QCOMPARE(s.stateOf(), "completed");
+    }
+
     // W13a: a register ack that joins nothing is followed by the null result.
     void w13a_noGroupJoined()
     {
@@ -728,13 +754,12 @@ private slots:
         row("unknown type", j("{'type':'no_such_type'}"), "unknown");
         row("data in transport-ws", j("{'id':'1','type':'data','payload':{}}"), "unknown");
         row("error without id", j("{'type':'error','payload':{'message':'m'}}"), "operation_error");
-        row("error payload odd", j("{'id':'1','type':'error','payload':7}"), "operation_error",
-            "error");
+        // A failed request on an operation in groups leaves it registered (W27).
+        row("error payload odd", j("{'id':'1','type':'error','payload':7}"), "operation_error");
         row("cyparta not an object",
             j("{'id':'1','type':'next','payload':{'data':null,'extensions':{'cyparta':5}}}"),
             "event");
-        row("errors not a list", j("{'id':'1','type':'next','payload':{'errors':'x'}}"), "errors",
-            "error");
+        row("errors not a list", j("{'id':'1','type':'next','payload':{'errors':'x'}}"), "errors");
         row("errors empty", j("{'id':'1','type':'next','payload':{'data':{'a':1},'errors':[]}}"),
             "event");
         row("groups not strings",
