@@ -52,6 +52,7 @@ run: build
 
 bench: deps build
 	$(BUILD_DIR)/bin/bench_graphql
+	$(BUILD_DIR)/bin/bench_inspector
 
 clean:
 	rm -rf $(BUILD_DIR)

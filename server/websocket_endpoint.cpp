@@ -49,20 +49,23 @@ WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket
     socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageBytes);
     // Queued: close() can disconnect at once, and whoever closed (the constructor, a loop over
     // the connections) must not see the connection vanish under it.
-    connect(
-        socket, &QWebSocket::disconnected, this, [this] { emit finished(this); },
-        Qt::QueuedConnection);
+    connect(socket, &QWebSocket::disconnected, this, &WebSocketConnection::onDisconnected,
+            Qt::QueuedConnection);
     const protocol::ConnectionInfo info = connectionInfo(*socket);
+    m_peer = QString::fromStdString(info.peer);
     if (!subprotocol) {
+        tap(WireEvent::Kind::Opened, true, m_peer.toUtf8());
         // W1: no supported subprotocol offered: the handshake completed without one; close 1002.
         qCInfo(lcServer).noquote() << "connection from" << QString::fromStdString(info.peer)
                                    << "offered no supported subprotocol: closed 1002";
+        m_closing = true;
         socket->close(QWebSocketProtocol::CloseCode(protocol::close_code::ProtocolError),
                       QStringLiteral("Unsupported subprotocol"));
         return;
     }
     m_session = std::make_unique<protocol::Session>(endpoint.m_hub, *subprotocol, endpoint.m_schema,
                                                     endpoint.m_sessionConfig, info);
+    tap(WireEvent::Kind::Opened, true, m_peer.toUtf8());
     qCInfo(lcServer).noquote() << "socket" << m_session->socket() << "connected from"
                                << QString::fromStdString(info.peer) << "speaking"
                                << protocol::subprotocolName(*subprotocol);
@@ -97,13 +100,31 @@ std::optional<Subprotocol> WebSocketConnection::subprotocol() const
 void WebSocketConnection::onText(const QString &message)
 {
     ++m_endpoint.m_counters.framesIn;
-    if (m_session && !m_closing) apply(m_session->textFrame(message.toUtf8()));
+    const QByteArray frame = message.toUtf8();
+    tap(WireEvent::Kind::Text, true, frame);
+    if (m_session && !m_closing) apply(m_session->textFrame(frame));
 }
 
-void WebSocketConnection::onBinary(const QByteArray &)
+void WebSocketConnection::onBinary(const QByteArray &message)
 {
     ++m_endpoint.m_counters.framesIn;
+    tap(WireEvent::Kind::Binary, true, message);
     if (m_session && !m_closing) apply(m_session->binaryFrame());
+}
+
+void WebSocketConnection::onDisconnected()
+{
+    if (m_socket)
+        tap(WireEvent::Kind::Closed, !m_closing, m_socket->closeReason().toUtf8(),
+            int(m_socket->closeCode()));
+    emit finished(this);
+}
+
+void WebSocketConnection::tap(WireEvent::Kind kind, bool fromClient, const QByteArray &data,
+                              int closeCode)
+{
+    if (!m_endpoint.m_tap) return;
+    m_endpoint.m_tap(WireEvent{kind, socketId(), subprotocol(), fromClient, data, closeCode});
 }
 
 void WebSocketConnection::apply(const protocol::SessionOutput &out)
@@ -157,6 +178,7 @@ void WebSocketConnection::drain()
         const QByteArray frame = *outbox->pop();
         m_socket->sendTextMessage(QString::fromUtf8(frame));
         ++m_endpoint.m_counters.framesOut;
+        tap(WireEvent::Kind::Text, false, frame);
     }
     if (m_closeWhenDrained && (!outbox || outbox->empty()) && m_socket->bytesToWrite() == 0)
         closeNow(m_closeWhenDrained->first, m_closeWhenDrained->second);
@@ -290,6 +312,12 @@ void WebSocketEndpoint::closeOverflowed()
                                  QStringLiteral("Outbox overflow"));
         }
     }
+}
+
+const WebSocketConnection *WebSocketEndpoint::connection(registry::SocketId socket) const
+{
+    const auto it = m_bySocket.find(socket);
+    return it == m_bySocket.end() ? nullptr : it->second;
 }
 
 size_t WebSocketEndpoint::connectionCount(std::optional<Subprotocol> subprotocol) const

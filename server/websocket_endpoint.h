@@ -5,6 +5,7 @@
 #include "protocol/session.h"
 #include "registry/hub.h"
 #include "server_config.h"
+#include "wire_tap.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,6 +39,7 @@ public:
 
     registry::SocketId socketId() const { return m_session ? m_session->socket() : 0; }
     std::optional<protocol::Subprotocol> subprotocol() const;
+    QString peer() const { return m_peer; } // address:port
     void scheduleDrain();
     // Closes with `code` once the queued frames are sent, at the latest after `graceMs`.
     void closeAfterDrain(int code, const QString &reason, int graceMs = 2000);
@@ -51,8 +53,11 @@ private:
     void drain();
     void onText(const QString &message);
     void onBinary(const QByteArray &message);
+    void onDisconnected();
+    void tap(WireEvent::Kind kind, bool fromClient, const QByteArray &data, int closeCode = 0);
 
     WebSocketEndpoint &m_endpoint;
+    QString m_peer;
     QPointer<QWebSocket> m_socket;
     std::unique_ptr<protocol::Session> m_session;
     std::map<protocol::SessionTimer, QTimer *> m_timers;
@@ -78,6 +83,10 @@ public:
     void closeOverflowed();
 
     size_t connectionCount(std::optional<protocol::Subprotocol> subprotocol) const;
+    // The connection of a socket id, or null once it is gone.
+    const WebSocketConnection *connection(registry::SocketId socket) const;
+    // Every frame in and out from now on (the explorer's traffic inspector); null: none.
+    void setWireTap(WireTap tap) { m_tap = std::move(tap); }
     const TrafficCounters &counters() const { return m_counters; }
     TrafficCounters &counters() { return m_counters; }
     registry::Hub &hub() { return m_hub; }
@@ -100,6 +109,7 @@ private:
     std::map<registry::SocketId, WebSocketConnection *> m_bySocket;
     std::vector<WebSocketConnection *> m_connections;
     TrafficCounters m_counters;
+    WireTap m_tap;
 };
 
 } // namespace subscope::server

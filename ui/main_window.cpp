@@ -3,6 +3,10 @@
 #include "client/client_panel.h"
 #include "editor/highlighters.h"
 #include "embedded/server_dock.h"
+#include "groups/groups_pane.h"
+#include "inspector/traffic_inspector.h"
+#include "inspector/traffic_recorder.h"
+#include "schema/docs_pane.h"
 #include "trigger/trigger_panel.h"
 
 #include <QApplication>
@@ -67,12 +71,42 @@ MainWindow::MainWindow(QWidget *parent)
     m_serverDock = new ServerDock(m_server);
     QDockWidget *serverDock = dock(tr("Server"), QStringLiteral("serverDock"), m_serverDock, this);
     addDockWidget(Qt::LeftDockWidgetArea, serverDock);
+    m_groups = new GroupsPane(m_server);
+    auto *groupsDock = new QDockWidget(tr("Groups"), this);
+    groupsDock->setObjectName(QStringLiteral("groupsDock"));
+    groupsDock->setWidget(m_groups);
+    addDockWidget(Qt::LeftDockWidgetArea, groupsDock);
+    tabifyDockWidget(serverDock, groupsDock);
+    serverDock->raise();
     m_trigger = new TriggerPanel(m_server);
     QDockWidget *triggerDock = dock(tr("Trigger"), QStringLiteral("triggerDock"), m_trigger, this);
     addDockWidget(Qt::RightDockWidgetArea, triggerDock);
     // Docks take their widths once the window has its own.
     QTimer::singleShot(0, this, [this, serverDock, triggerDock] {
         resizeDocks({serverDock, triggerDock}, {370, 300}, Qt::Horizontal);
+    });
+    m_docs = new DocsPane;
+    QDockWidget *docsDock = dock(tr("Docs"), QStringLiteral("docsDock"), m_docs, this);
+    addDockWidget(Qt::RightDockWidgetArea, docsDock);
+    tabifyDockWidget(triggerDock, docsDock);
+    triggerDock->raise();
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_docs->setPanel(panel(index)); });
+
+    m_traffic = new TrafficModel(this);
+    m_recorder = new TrafficRecorder(*m_traffic, m_server, this);
+    m_inspector = new TrafficInspector(*m_traffic);
+    auto *inspectorDock = new QDockWidget(tr("Traffic"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
+    QTimer::singleShot(
+        0, this, [this, inspectorDock] { resizeDocks({inspectorDock}, {250}, Qt::Vertical); });
+    auto *filter = new QShortcut(QKeySequence::Find, this);
+    connect(filter, &QShortcut::activated, this, [this, inspectorDock] {
+        inspectorDock->show();
+        inspectorDock->raise();
+        m_inspector->focusFilter();
     });
 
     auto *fire = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
@@ -82,7 +116,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(&m_server, &EmbeddedServer::schemaChanged, this, [this] {
         for (int i = 0; i < panelCount(); ++i)
-            panel(i)->setSchema(m_server.schema());
+            panel(i)->setEmbeddedSchema(m_server.schema());
     });
     connect(&m_server, &EmbeddedServer::stateChanged, this, &MainWindow::showServerState);
     connect(m_trigger, &TriggerPanel::resultShown, this,
@@ -95,7 +129,11 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1580, 960);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Widgets going away (a line edit losing focus) may still report; not to a half-gone window.
+    m_trigger->disconnect(this);
+}
 
 void MainWindow::buildMenus()
 {
@@ -133,11 +171,12 @@ void MainWindow::buildMenus()
 ClientPanel *MainWindow::addPanel()
 {
     auto *panel = new ClientPanel(m_tabs);
-    panel->setSchema(m_server.schema());
+    panel->setEmbeddedSchema(m_server.schema());
     panel->setUrl(m_server.isRunning()
                       ? m_server.websocketUrl()
                       : QStringLiteral("ws://127.0.0.1:%1/graphql/").arg(m_server.config().port));
     panel->setQuery(QString::fromLatin1(DemoSubscription));
+    m_recorder->watch(panel->connection(), tr("Panel %1").arg(++m_panelsMade));
     const int index = m_tabs->addTab(panel, panel->title());
     m_tabs->setCurrentIndex(index);
     connect(panel, &ClientPanel::titleChanged, this, [this, panel](const QString &title) {

@@ -10,7 +10,12 @@ class QTabWidget;
 namespace subscope::ui {
 
 class ClientPanel;
+class DocsPane;
+class GroupsPane;
 class ServerDock;
+class TrafficInspector;
+class TrafficModel;
+class TrafficRecorder;
 class TriggerPanel;
 
 // The explorer: client panels in tabs, the embedded server's dock, the trigger dock.
@@ -36,6 +41,11 @@ public:
     EmbeddedServer &server() { return m_server; }
     ServerDock *serverDock() const { return m_serverDock; }
     TriggerPanel *triggerPanel() const { return m_trigger; }
+    // The docs of the current panel's schema.
+    DocsPane *docsPane() const { return m_docs; }
+    TrafficModel *traffic() const { return m_traffic; }
+    GroupsPane *groups() const { return m_groups; }
+    TrafficInspector *inspector() const { return m_inspector; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +58,12 @@ private:
     QTabWidget *m_tabs;
     ServerDock *m_serverDock;
     TriggerPanel *m_trigger;
+    DocsPane *m_docs;
+    GroupsPane *m_groups;
+    TrafficModel *m_traffic;
+    TrafficRecorder *m_recorder;
+    TrafficInspector *m_inspector;
+    int m_panelsMade = 0; // panels are named "Panel <n>" in the inspector
     QLabel *m_serverStatus;
 };
 

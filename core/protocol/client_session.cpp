@@ -228,10 +228,13 @@ QByteArray ClientSession::subscribe(const std::string &query, const JsonValue &v
     op.variables = variables;
     op.operationName = operationName;
     op.isQuery = choosesQuery(query, operationName);
-    // W27: an id still in groups keeps them and its state; anything else starts afresh.
-    if (op.groups.empty() || op.state == OperationState::Completed) {
+    // W27: an id the server still holds keeps its groups and state; anything else starts afresh.
+    if (!op.onServer || op.state == OperationState::Completed ||
+        op.state == OperationState::Error) {
         op.groups.clear();
         op.state = OperationState::Starting;
+        op.onServer = false;
+        op.lastError.clear();
     }
     m_awaitingNullResult.erase(opId);
 
@@ -255,6 +258,8 @@ QByteArray ClientSession::stop(const std::string &id)
         ClientOperation &op = it->second;
         if (op.state != OperationState::Error) op.state = OperationState::Completed;
         op.groups.clear();
+        op.onServer = false;
+        op.lastError.clear();
         m_awaitingNullResult.erase(id);
         if (op.queued) {
             op.queued = false;
@@ -383,24 +388,34 @@ void ClientSession::apply(const ClientMessage &message)
         break;
     case Kind::NullResult:
         m_awaitingNullResult.erase(op.id);
-        if (!ended && op.groups.empty()) op.state = OperationState::Unregistered;
+        if (ended || !op.groups.empty()) break;
+        if (op.lastError.empty()) {
+            op.state = OperationState::Unregistered;
+        } else { // W13a after a refusal (W16, W17): the server forgot it
+            op.state = OperationState::Error;
+            op.onServer = false;
+        }
         break;
     case Kind::Event:
         ++op.events;
         if (op.state == OperationState::Starting) op.state = OperationState::Active;
+        if (!ended) op.onServer = true;
         break;
     case Kind::Errors:
     case Kind::OperationError:
-        if (message.kind == Kind::Errors) m_awaitingNullResult.insert(op.id);
-        // W27: a failed request on an operation that is in groups leaves it there on the server.
-        if (!ended && !op.groups.empty())
-            op.lastError = message.error;
+        // W13a: only a request that leaves the operation in no group is followed by a null result.
+        if (message.kind == Kind::Errors && op.groups.empty()) m_awaitingNullResult.insert(op.id);
+        if (!ended && op.onServer) // W27: a failed request leaves the operation where it was
+            op.lastError =
+                message.error.empty() ? std::string("an error without a message") : message.error;
         else
             op.state = OperationState::Error;
         break;
     case Kind::Complete:
         m_awaitingNullResult.erase(op.id);
         op.groups.clear();
+        op.onServer = false;
+        op.lastError.clear();
         if (op.state != OperationState::Error) op.state = OperationState::Completed;
         break;
     default:
@@ -412,6 +427,7 @@ void ClientSession::applyAck(ClientOperation &op, const ClientMessage &message)
 {
     if (op.state == OperationState::Completed) return; // stopped here; the server drops it too
     op.lastError.clear();
+    op.onServer = true;
     if (message.kind == Kind::RegisterAck) {
         add(op.groups, message.groups);
         op.state = OperationState::Registered;

@@ -74,8 +74,10 @@ struct ClientOperation
     uint64_t events = 0;             // Event messages received
     bool isQuery = false; // the chosen operation is a query or mutation: results make it Active
     bool queued = false;  // its start frame waits for connection_ack
-    // A request on this operation failed while it stayed in its groups (W27): the first message.
-    // Cleared by the next ack.
+    // The server holds it: an ack or a result came for it, and no complete, stop or refusal
+    // since. A request on it that fails (W27) leaves it there.
+    bool onServer = false;
+    // Such a failed request's first message; cleared by the next ack or by the end.
     std::string lastError;
 };
 
@@ -89,8 +91,9 @@ struct ClientOutput
 // State rules: Starting -> Registered on a register ack; a register ack adds its groups, an
 // unregister ack removes them (-> Unregistered when none is left, else stays Registered); an Event
 // moves Starting to Active and is counted; a NullResult leaves an operation in no group
-// Unregistered; Errors / OperationError -> Error, except for an operation still in groups (a
-// failed W27 request: the server keeps it there), which keeps its state and records lastError;
+// Unregistered; Errors / OperationError -> Error, except for an operation the server holds (a
+// failed W27 request: the server keeps it), which keeps its state and records lastError, unless
+// a null result then says the server forgot it (W17: left in no group) -> Error;
 // Complete -> Completed (groups cleared). Error is sticky: a later Complete, NullResult, Event or
 // stop() leaves it, so a failed operation stays visible; starting the id again resets it (to
 // Starting, or, W27, when it is still in groups, at its next ack). Frames for ids this session did

@@ -279,8 +279,9 @@ void Session::runSubscription(const std::string &id, const QByteArray &query,
         qCInfo(lcProtocol).noquote()
             << "socket" << m_socket << "operation" << q(id) << "refused:" << refusal;
         sendResult(id, errorsPayload({graphql::GraphQLError{refusal}}));
-        sendResult(id, nullResultPayload(target.responseKey));
+        // W27: an operation still in groups stays there, and W13a does not apply to it.
         if (existed && !m_hub.operation(m_socket, id)->groups.empty()) return;
+        sendResult(id, nullResultPayload(target.responseKey)); // W13a
         m_hub.removeOperation(m_socket, id); // an operation left with no group is forgotten (W17)
         return;
     }

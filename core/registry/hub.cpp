@@ -20,10 +20,12 @@ void Hub::removeSocket(SocketId socket)
 {
     auto it = m_sockets.find(socket);
     if (it == m_sockets.end()) return;
+    bool grouped = false;
     for (auto &[id, record] : it->second.operations)
         for (const std::string &group : record.groups)
-            m_groups.leave(group, Member{socket, id});
+            grouped |= m_groups.leave(group, Member{socket, id});
     m_sockets.erase(it);
+    if (grouped) membershipChanged();
 }
 
 const OperationRecord *Hub::operation(SocketId socket, const std::string &id) const
@@ -47,11 +49,13 @@ OperationRecord &Hub::upsertOperation(SocketId socket, const std::string &id,
                                       const std::vector<std::string> &requestedFields)
 {
     OperationRecord &record = m_sockets.at(socket).operations[id];
+    const bool keyChanged = record.responseKey != responseKey;
     record.responseKey = responseKey;
     for (const std::string &field : requestedFields)
         if (std::find(record.requestedFields.begin(), record.requestedFields.end(), field) ==
             record.requestedFields.end())
             record.requestedFields.push_back(field);
+    if (keyChanged && !record.groups.empty()) membershipChanged();
     return record;
 }
 
@@ -59,22 +63,26 @@ std::vector<std::string> Hub::join(SocketId socket, const std::string &id,
                                    const std::vector<std::string> &groups)
 {
     OperationRecord &record = m_sockets.at(socket).operations.at(id);
+    bool joined = false;
     for (const std::string &group : groups) {
-        m_groups.join(group, Member{socket, id});
+        joined |= m_groups.join(group, Member{socket, id});
         if (std::find(record.groups.begin(), record.groups.end(), group) == record.groups.end())
             record.groups.push_back(group);
     }
+    if (joined) membershipChanged();
     return groups;
 }
 
 void Hub::leave(SocketId socket, const std::string &id, const std::vector<std::string> &groups)
 {
     OperationRecord &record = m_sockets.at(socket).operations.at(id);
+    bool left = false;
     for (const std::string &group : groups) {
-        m_groups.leave(group, Member{socket, id});
+        left |= m_groups.leave(group, Member{socket, id});
         record.groups.erase(std::remove(record.groups.begin(), record.groups.end(), group),
                             record.groups.end());
     }
+    if (left) membershipChanged();
 }
 
 bool Hub::removeOperation(SocketId socket, const std::string &id)
@@ -83,9 +91,11 @@ bool Hub::removeOperation(SocketId socket, const std::string &id)
     if (s == m_sockets.end()) return false;
     auto op = s->second.operations.find(id);
     if (op == s->second.operations.end()) return false;
+    const bool grouped = !op->second.groups.empty();
     for (const std::string &group : op->second.groups)
         m_groups.leave(group, Member{socket, id});
     s->second.operations.erase(op);
+    if (grouped) membershipChanged();
     return true;
 }
 

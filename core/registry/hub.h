@@ -78,6 +78,9 @@ public:
     std::vector<SocketId> takeSocketsToClose();
     // Called (with the socket) whenever frames were queued: the adapter wakes its writer.
     std::function<void(SocketId)> onFramesQueued;
+    // Called after every change of who is in which group, or of an operation's response key:
+    // the explorer's groups view follows it.
+    std::function<void()> onMembershipChanged;
 
     const GroupIndex &groups() const { return m_groups; }
     const HubCounters &counters() const { return m_counters; }
@@ -91,6 +94,11 @@ private:
         std::map<std::string, OperationRecord> operations;
         Outbox outbox;
     };
+
+    void membershipChanged()
+    {
+        if (onMembershipChanged) onMembershipChanged();
+    }
 
     Config m_config;
     SocketId m_nextSocket = 1;

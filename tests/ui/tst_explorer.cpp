@@ -9,6 +9,7 @@
 #include "editor/graphql_editor.h"
 #include "editor/json_editor.h"
 #include "embedded/server_dock.h"
+#include "explorer_fixture.h"
 #include "main_window.h"
 #include "support/headless_process.h"
 #include "trigger/trigger_panel.h"
@@ -18,6 +19,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
@@ -35,7 +37,7 @@ using RowKind = EventStreamModel::RowKind;
 
 namespace {
 
-constexpr int Timeout = 5000;
+constexpr int Timeout = test::UiTimeout;
 
 QList<RowKind> kinds(const EventStreamModel *stream)
 {
@@ -117,55 +119,21 @@ class TestExplorer : public QObject
 
     TriggerPanel *trigger() { return window->triggerPanel(); }
 
-    // A panel on the embedded server with `protocol`, connected and ready.
     ClientPanel *readyPanel(ConnectionSettings::Protocol protocol)
     {
-        ClientPanel *panel = window->addPanel();
-        panel->setProtocol(protocol);
-        if (!panel->connectToServer()) return nullptr;
-        if (!QTest::qWaitFor(
-                [panel] { return panel->connection().state() == ClientConnection::State::Ready; },
-                Timeout))
-            return nullptr;
-        return panel;
+        return test::readyPanel(*window, protocol);
     }
-
-    // Subscribes with the editor's document; returns the operation's row once registered.
     int subscribeAndRegister(ClientPanel *panel, const QString &query)
     {
-        panel->setQuery(query);
-        const int rows = panel->operations()->rowCount();
-        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("subscribeButton")),
-                          Qt::LeftButton);
-        if (panel->operations()->rowCount() != rows + 1) return -1;
-        const bool registered = QTest::qWaitFor(
-            [&] {
-                return panel->operations()->state(rows) == protocol::OperationState::Registered;
-            },
-            Timeout);
-        return registered ? rows : -1;
+        return test::subscribeAndRegister(panel, query);
     }
-
     void fireGroup(const QString &group, const QString &value)
     {
-        trigger()->useEmbeddedTarget();
-        trigger()->setMode(TriggerPanel::Mode::Group);
-        trigger()->setRepeat(1, 10);
-        trigger()->setGroup(group);
-        trigger()->setValue(value);
-        QTest::mouseClick(trigger()->findChild<QPushButton *>(QStringLiteral("fireButton")),
-                          Qt::LeftButton);
+        test::fireGroup(trigger(), group, value);
     }
 
 private slots:
-    void init()
-    {
-        window = std::make_unique<MainWindow>();
-        server::ServerConfig config = window->server().config();
-        config.port = 0;
-        window->server().setConfig(config);
-        window->show();
-    }
+    void init() { window = test::explorerWindow(); }
     void cleanup() { window.reset(); }
 
     void startsWithAWorkingSubscription()
@@ -471,6 +439,14 @@ private slots:
                 "{\"myModelCreated\":{\"pk\":\"2\",\"fields\":{\"name\":\"42\",\"age\":2},"
                 "\"group\":\"MyModelCreated\"}}",
             Timeout);
+        // A pk that is neither an integer nor a string is the text, as `subscope trigger --pk`.
+        trigger()->setPk("true");
+        trigger()->setRepeat(1, 10);
+        QVERIFY(trigger()->fire());
+        QTRY_COMPARE_WITH_TIMEOUT(cell(panel->operations(), row, OperationsModel::EventsColumn),
+                                  QStringLiteral("3"), Timeout);
+        QVERIFY(cell(stream, stream->rowCount() - 1, EventStreamModel::SummaryColumn)
+                    .contains("\"pk\":\"true\""));
     }
 
     // The HTTP target must be a headless Subscope's http(s) URL: anything else is refused with a
@@ -500,7 +476,35 @@ private slots:
         QCOMPARE(endpointUrl(QUrl("http://h:1"), "/models/M"), QUrl("http://h:1/models/M"));
         combo->setCurrentIndex(0);
         QVERIFY(trigger()->sender().httpTarget().isEmpty());
+        QVERIFY(trigger()->resultText().isEmpty()); // the target's complaint went with it
         fireGroup("MyModelCreated", "2");
+        QCOMPARE(window->server().figures().triggers, uint64_t(2));
+
+        // A repeat whose target becomes unusable while it runs stops; nothing goes elsewhere.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QVERIFY(trigger()->setHttpTarget(
+            QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+        trigger()->setRepeat(5, 20);
+        QVERIFY(trigger()->fire());
+        QVERIFY(trigger()->isRepeating());
+        QVERIFY(!trigger()->setHttpTarget("ws://nope"));
+        QTRY_VERIFY_WITH_TIMEOUT(!trigger()->isRepeating(), Timeout);
+        QVERIFY2(trigger()->resultText().contains("is a WebSocket URL"),
+                 qPrintable(trigger()->resultText()));
+        QCOMPARE(window->server().figures().triggers, uint64_t(2));
+
+        // A URL typed and fired with Ctrl+Shift+Enter without leaving the field is the one used.
+        QVERIFY(trigger()->setHttpTarget(
+            QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+        auto *url = trigger()->findChild<QLineEdit *>(QStringLiteral("targetUrl"));
+        url->setFocus();
+        url->selectAll();
+        QTest::keyClicks(url, "ws://typed");
+        trigger()->setRepeat(1, 10);
+        QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(trigger()->resultText().contains("'ws://typed' is a WebSocket URL"),
+                 qPrintable(trigger()->resultText()));
         QCOMPARE(window->server().figures().triggers, uint64_t(2));
     }
 

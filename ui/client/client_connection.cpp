@@ -105,7 +105,10 @@ void ClientConnection::onConnectTimeout()
     if (m_state != State::Connecting || !m_socket) return;
     m_timedOut = true;
     m_failure = tr("no answer from %1 within %2 s")
-                    .arg(m_settings.url.authority())
+                    .arg(QStringLiteral("%1:%2")
+                             .arg(m_settings.url.host())
+                             .arg(m_settings.url.port(
+                                 m_settings.url.scheme() == QLatin1String("wss") ? 443 : 80)))
                     .arg(m_settings.connectTimeoutMs / 1000.0);
     m_socket->abort();
     if (m_state == State::Connecting) setState(State::Failed); // abort() did not report it

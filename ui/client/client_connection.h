@@ -44,6 +44,8 @@ public:
     QString statusText() const;
     std::optional<int> closeCode() const { return m_closeCode; }
     QString closeReason() const { return m_closeReason; }
+    bool closedHere() const { return m_closedByUser; } // close() was called, not the server
+    QUrl url() const { return m_settings.url; }        // with the query token, as opened
     std::optional<protocol::Subprotocol> subprotocol() const;
     const protocol::ClientSession *session() const { return m_session.get(); }
 

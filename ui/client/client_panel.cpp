@@ -6,6 +6,8 @@
 #include "graphql/editor_support.h"
 #include "json_text.h"
 #include "operations_model.h"
+#include "schema/schema_source.h"
+#include "schema/schema_source_bar.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,6 +64,7 @@ QTableView *tableView(QWidget *parent)
 ClientPanel::ClientPanel(QWidget *parent)
     : QWidget(parent)
     , m_operations(new OperationsModel(this))
+    , m_schemaSource(new SchemaSource(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildConnectionBar());
@@ -76,6 +79,8 @@ ClientPanel::ClientPanel(QWidget *parent)
     connect(&m_connection, &ClientConnection::stateChanged, this, &ClientPanel::showState);
     connect(&m_connection, &ClientConnection::messageReceived, this, &ClientPanel::showMessage);
     connect(&m_connection, &ClientConnection::frameSent, this, &ClientPanel::onFrameSent);
+    connect(m_schemaSource, &SchemaSource::schemaChanged, this, &ClientPanel::applySchema);
+    connect(m_url, &QLineEdit::textChanged, m_schemaBar, &SchemaSourceBar::setWebSocketUrl);
     showState();
 }
 
@@ -108,7 +113,8 @@ QWidget *ClientPanel::buildConnectionBar()
     m_optionsToggle->setCheckable(true);
     m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_optionsToggle->setArrowType(Qt::RightArrow);
-    m_optionsToggle->setToolTip(tr("Upgrade headers, query-string token, connection_init payload"));
+    m_optionsToggle->setToolTip(
+        tr("Upgrade headers, query-string token, connection_init payload, schema source"));
     row->addWidget(m_url, 3);
     row->addWidget(m_protocol);
     row->addWidget(m_optionsToggle);
@@ -159,6 +165,17 @@ QWidget *ClientPanel::buildOptions()
     });
     form->addRow(tr("connection_init payload"), m_initPayload);
     connect(m_initPayload, &CodeEditor::problemsChanged, this, &ClientPanel::showProblems);
+    // Introspection sends the upgrade headers too: an endpoint that wants a token on the socket
+    // usually wants it over HTTP as well.
+    m_schemaBar = new SchemaSourceBar(
+        *m_schemaSource,
+        [this](SchemaSource::Headers *headers, QString *error) {
+            if (parseHeaderLines(m_headers->toPlainText(), headers, error)) return true;
+            *error = tr("Upgrade headers: %1").arg(*error);
+            return false;
+        },
+        m_options);
+    form->addRow(tr("Schema"), m_schemaBar);
     m_options->hide();
     return m_options;
 }
@@ -410,9 +427,21 @@ void ClientPanel::setProtocol(ConnectionSettings::Protocol protocol)
     m_protocol->setCurrentIndex(m_protocol->findData(int(protocol)));
 }
 
-void ClientPanel::setSchema(std::shared_ptr<const graphql::Schema> schema)
+void ClientPanel::setEmbeddedSchema(std::shared_ptr<const graphql::Schema> schema)
 {
-    m_editor->setSchema(std::move(schema));
+    m_schemaSource->setEmbeddedSchema(std::move(schema));
+}
+
+std::shared_ptr<const graphql::Schema> ClientPanel::schema() const
+{
+    return m_schemaSource->schema();
+}
+
+void ClientPanel::applySchema()
+{
+    m_editor->setSchema(m_schemaSource->schema());
+    m_variables->checkNow();
+    emit schemaChanged();
 }
 
 void ClientPanel::setQuery(const QString &query)

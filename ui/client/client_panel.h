@@ -23,6 +23,8 @@ class EventStreamModel;
 class GraphqlEditor;
 class JsonEditor;
 class OperationsModel;
+class SchemaSource;
+class SchemaSourceBar;
 
 // A client panel: its own socket and subprotocol, a GraphQL editor and variables, its
 // operations with their state, and the selected operation's event stream.
@@ -35,7 +37,13 @@ public:
     void setUrl(const QString &url);
     QString url() const;
     void setProtocol(ConnectionSettings::Protocol protocol);
-    void setSchema(std::shared_ptr<const graphql::Schema> schema);
+    // The embedded server's schema: the panel's schema while its source is the embedded server
+    // (the default; the source is chosen in the panel's options).
+    void setEmbeddedSchema(std::shared_ptr<const graphql::Schema> schema);
+    // The schema the panel's source gives (completion, checks, docs); null when it has none.
+    std::shared_ptr<const graphql::Schema> schema() const;
+    SchemaSource *schemaSource() const { return m_schemaSource; }
+    SchemaSourceBar *schemaSourceBar() const { return m_schemaBar; }
     void setQuery(const QString &query);
     void setVariables(const QString &json);
     void setInitPayload(const QString &json);
@@ -65,6 +73,7 @@ public:
 
 signals:
     void titleChanged(const QString &title);
+    void schemaChanged();
 
 private:
     QWidget *buildConnectionBar();
@@ -82,6 +91,7 @@ private:
     void updateButtons();
     QStringList variableProblems(const QString &text) const;
     void setNotice(const QString &text, bool error);
+    void applySchema();
 
     ClientConnection m_connection;
     OperationsModel *m_operations;
@@ -99,6 +109,8 @@ private:
     QPlainTextEdit *m_headers;
     QLineEdit *m_token;
     JsonEditor *m_initPayload;
+    SchemaSource *m_schemaSource;
+    SchemaSourceBar *m_schemaBar;
     GraphqlEditor *m_editor;
     JsonEditor *m_variables;
     QComboBox *m_operationPicker;

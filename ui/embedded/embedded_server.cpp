@@ -18,9 +18,19 @@ EmbeddedServer::EmbeddedServer(QObject *parent)
     m_reloadDelay.setInterval(250);
     connect(&m_reloadDelay, &QTimer::timeout, this, [this] { reloadSchema(); });
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_reloadDelay.start(); });
+    m_groupsDelay.setSingleShot(true);
+    m_groupsDelay.setInterval(50);
+    connect(&m_groupsDelay, &QTimer::timeout, this, &EmbeddedServer::groupsChanged);
 }
 
-EmbeddedServer::~EmbeddedServer() = default;
+EmbeddedServer::~EmbeddedServer()
+{
+    // The server's sessions leave their groups and close as it goes: nobody listens any more.
+    if (!m_server) return;
+    m_server->hub().onMembershipChanged = nullptr;
+    m_server->websockets().setWireTap(nullptr);
+    m_server.reset();
+}
 
 QString EmbeddedServer::schemaDisplayName() const
 {
@@ -69,6 +79,10 @@ bool EmbeddedServer::start()
         return false;
     }
     m_server = std::make_unique<server::HeadlessServer>(m_schema, m_config);
+    m_server->websockets().setWireTap(m_tap);
+    m_server->hub().onMembershipChanged = [this] {
+        if (!m_groupsDelay.isActive()) m_groupsDelay.start();
+    };
     QString error;
     if (!m_server->start(&error)) {
         m_server.reset();
@@ -92,6 +106,7 @@ void EmbeddedServer::stop()
         // Not from inside the server's own callback: it is still on the stack.
         QTimer::singleShot(0, this, [this] {
             m_server.reset();
+            emit groupsChanged();
             setState(State::Stopped);
             if (m_startWhenStopped) {
                 m_startWhenStopped = false;
@@ -157,6 +172,40 @@ QStringList EmbeddedServer::liveGroups() const
         groups << QString::fromStdString(name);
     groups.sort();
     return groups;
+}
+
+std::vector<GroupInfo> EmbeddedServer::groupMembership() const
+{
+    std::vector<GroupInfo> groups;
+    if (!m_server) return groups;
+    const registry::Hub &hub = m_server->hub();
+    for (const QString &name : liveGroups()) {
+        GroupInfo group{name, {}};
+        for (const registry::Member &member : hub.groups().members(name.toStdString())) {
+            GroupMemberInfo info;
+            info.socket = member.socket;
+            info.operation = QString::fromStdString(member.operation);
+            if (const registry::OperationRecord *op =
+                    hub.operation(member.socket, member.operation))
+                info.responseKey = QString::fromStdString(op->responseKey);
+            if (const server::WebSocketConnection *c =
+                    m_server->websockets().connection(member.socket)) {
+                info.peer = c->peer();
+                if (c->subprotocol())
+                    info.subprotocol =
+                        QString::fromLatin1(protocol::subprotocolName(*c->subprotocol()));
+            }
+            group.members.push_back(std::move(info));
+        }
+        groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
+void EmbeddedServer::setWireTap(server::WireTap tap)
+{
+    m_tap = std::move(tap);
+    if (m_server) m_server->websockets().setWireTap(m_tap);
 }
 
 bool EmbeddedServer::publish(const QString &group, const graphql::JsonValue &value,

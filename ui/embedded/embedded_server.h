@@ -27,6 +27,23 @@ struct ServerFigures
     uint64_t triggers = 0;
 };
 
+// One member of a group (W13): an operation of a socket, as the groups view shows it.
+struct GroupMemberInfo
+{
+    quint64 socket = 0;
+    QString operation;   // the id the client chose
+    QString responseKey; // what its events are answered under
+    QString peer;        // address:port
+    QString subprotocol;
+    friend bool operator==(const GroupMemberInfo &, const GroupMemberInfo &) = default;
+};
+
+struct GroupInfo
+{
+    QString name;
+    std::vector<GroupMemberInfo> members; // in the order they joined
+};
+
 // The explorer's own server: the same HeadlessServer as `subscope --headless`, started and
 // stopped from the server dock, on a schema file that is reloaded when it changes on disk.
 class EmbeddedServer : public QObject
@@ -78,6 +95,10 @@ public:
     QString httpUrl() const;
     ServerFigures figures() const;
     QStringList liveGroups() const;
+    // Every group with its members, sorted by name; empty when the server is not running.
+    std::vector<GroupInfo> groupMembership() const;
+    // Every frame of every connection, from now on and across restarts; null: none.
+    void setWireTap(server::WireTap tap);
 
     // Fires an event into a group (W20); false with *error when the server is not running or
     // the group name is invalid (W16, W25).
@@ -91,6 +112,8 @@ signals:
     void schemaChanged();
     void configChanged();
     void schemaErrorsChanged(const QStringList &errors);
+    // Who is in which group changed (coalesced: at most every 50 ms), or the server stopped.
+    void groupsChanged();
 
 private:
     void setState(State state);
@@ -106,6 +129,8 @@ private:
     QString m_error;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadDelay; // editors save in several steps: reload once they are done
+    QTimer m_groupsDelay; // a burst of joins (a page of subscriptions) is one change
+    server::WireTap m_tap;
 };
 
 } // namespace subscope::ui

@@ -90,8 +90,15 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
     connect(m_target, &QComboBox::currentIndexChanged, this, [this](int index) {
         index == 1 ? (void)setHttpTarget(m_targetUrl->text()) : useEmbeddedTarget();
     });
+    // Every edit counts at once (Ctrl+Shift+Enter fires without leaving the field); the reason
+    // a URL is wrong is shown once the user is done with it.
+    connect(m_targetUrl, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (m_target->currentIndex() == 1) applyHttpTarget(text, false);
+    });
     connect(m_targetUrl, &QLineEdit::editingFinished, this, [this] {
-        if (m_target->currentIndex() == 1) setHttpTarget(m_targetUrl->text());
+        if (m_target->currentIndex() != 1 || !m_targetUrl->isModified()) return;
+        m_targetUrl->setModified(false);
+        setHttpTarget(m_targetUrl->text());
     });
     connect(m_fire, &QPushButton::clicked, this, &TriggerPanel::fireOrStop);
     connect(m_history, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
@@ -329,6 +336,7 @@ void TriggerPanel::fireShot(const TriggerShot &shot)
 
 void TriggerPanel::showError(const QString &error)
 {
+    m_showingTargetError = !m_targetError.isEmpty() && error == m_targetError;
     m_result->setText(
         QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(error.toHtmlEscaped()));
     emit resultShown(error);
@@ -360,6 +368,7 @@ void TriggerPanel::showResult(const TriggerResult &result)
         result.deliveries == 1
             ? tr("Fired into %1: 1 frame queued").arg(result.group)
             : tr("Fired into %1: %2 frames queued").arg(result.group).arg(result.deliveries);
+    m_showingTargetError = false;
     m_result->setText(text.toHtmlEscaped());
     emit resultShown(text);
 }
@@ -431,6 +440,8 @@ void TriggerPanel::useEmbeddedTarget()
     m_targetUrl->setEnabled(false);
     m_targetError.clear();
     m_sender.setHttpTarget(QUrl());
+    if (m_showingTargetError) m_result->clear();
+    m_showingTargetError = false;
 }
 
 bool TriggerPanel::setHttpTarget(const QString &url)
@@ -439,15 +450,21 @@ bool TriggerPanel::setHttpTarget(const QString &url)
     m_target->setCurrentIndex(1);
     m_targetUrl->setEnabled(true);
     if (m_targetUrl->text() != url) m_targetUrl->setText(url);
+    return applyHttpTarget(url, true);
+}
+
+bool TriggerPanel::applyHttpTarget(const QString &url, bool report)
+{
     QUrl target;
     m_targetError.clear();
     if (!httpTargetFromText(url, &target, &m_targetError)) {
-        m_sender.setHttpTarget(QUrl());
-        showError(m_targetError);
+        m_sender.setUnusableTarget(m_targetError);
+        if (report) showError(m_targetError);
         return false;
     }
     m_sender.setHttpTarget(target);
-    m_result->clear();
+    if (m_showingTargetError) m_result->clear();
+    m_showingTargetError = false;
     return true;
 }
 

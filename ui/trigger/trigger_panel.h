@@ -56,7 +56,7 @@ public:
     // Fire, or Stop while a repeat runs: the Fire button and Ctrl+Shift+Enter.
     void fireOrStop();
     void stopRepeating();
-    bool isRepeating() const { return m_repeat.isActive(); }
+    bool isRepeating() const { return m_repetitionsLeft > 0; }
 
     QString resultText() const;
     QListWidget *history() const { return m_history; }
@@ -81,6 +81,7 @@ private:
     void fireNextRepetition();
     void showResult(const TriggerResult &result);
     void showError(const QString &error);
+    bool applyHttpTarget(const QString &url, bool report);
     void addHistory(const TriggerShot &shot);
     void showPreview();
 
@@ -105,6 +106,7 @@ private:
     QLabel *m_result;
     QListWidget *m_history;
     QString m_targetError; // why the HTTP target cannot be used; empty when it can
+    bool m_showingTargetError = false;
     QTimer m_repeat;
     TriggerTemplate m_template; // what the running repeat fires
     int m_repetitionsLeft = 0;

@@ -55,6 +55,10 @@ TriggerSender::TriggerSender(EmbeddedServer &embedded, QObject *parent)
 
 void TriggerSender::fireGroup(const QString &group, const graphql::JsonValue &value)
 {
+    if (!m_unusable.isEmpty()) {
+        emit fired(TriggerResult{false, group, 0, m_unusable});
+        return;
+    }
     if (!m_http.isEmpty()) {
         graphql::JsonValue body = graphql::JsonValue::object();
         body.insert("group", group.toStdString());
@@ -72,6 +76,10 @@ void TriggerSender::fireGroup(const QString &group, const graphql::JsonValue &va
 
 void TriggerSender::fireModel(const QString &model, const graphql::JsonValue &request)
 {
+    if (!m_unusable.isEmpty()) {
+        emit fired(TriggerResult{false, QString(), 0, m_unusable});
+        return;
+    }
     if (!m_http.isEmpty()) {
         post(QStringLiteral("/models/") + model, request);
         return;

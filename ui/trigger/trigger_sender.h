@@ -35,8 +35,19 @@ public:
     explicit TriggerSender(EmbeddedServer &embedded, QObject *parent = nullptr);
 
     // An empty URL fires into the embedded server.
-    void setHttpTarget(const QUrl &url) { m_http = url; }
+    void setHttpTarget(const QUrl &url)
+    {
+        m_http = url;
+        m_unusable.clear();
+    }
     QUrl httpTarget() const { return m_http; }
+    // A target that was asked for but cannot be used: every fire is refused with `reason`
+    // (never sent somewhere else) until another target is set.
+    void setUnusableTarget(const QString &reason)
+    {
+        m_http.clear();
+        m_unusable = reason;
+    }
 
     void fireGroup(const QString &group, const graphql::JsonValue &value);
     // `request` is {"action": ..., "pk": ..., "fields": {...}} as POST /models/<name> takes it.
@@ -52,6 +63,7 @@ private:
 
     EmbeddedServer &m_embedded;
     QUrl m_http;
+    QString m_unusable;
     QNetworkAccessManager m_network;
     int m_pending = 0;
 };

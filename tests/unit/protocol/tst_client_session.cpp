@@ -629,30 +629,64 @@ private slots:
         QCOMPARE(s.stateOf(), "registered");
     }
 
-    // W27, W12, W16: a failed request on an operation that is in groups leaves it registered there
-    // (the server keeps it), with the error recorded until the next ack.
+    // W27, W12: a failed request on an operation the server holds leaves it where it was (the
+    // server keeps it), with the error recorded until the next ack or its end. Only a refusal
+    // that leaves it in no group is followed by a null result (W13a), and then it is forgotten.
     void w27_failedRequestKeepsOperation()
     {
         Started s;
         QCOMPARE(s.feed(RegisterAB), "register_ack");
+        s.session.subscribe("subscription { ev: nope }", JsonValue(), std::nullopt, nullptr, "1");
+        QCOMPARE(s.stateOf(), "registered"); // the same operation (W27)
         QCOMPARE(s.feed(Errors), "errors");
         QCOMPARE(s.stateOf(), "registered");
         QCOMPARE(groups(s.op()), "A,B");
         QCOMPARE(s.op().lastError, "Invalid subscription channel name.");
-        QCOMPARE(s.feed(NullResult), "null_result");
-        QCOMPARE(s.stateOf(), "registered");
-        QCOMPARE(s.feed(Event), "event");
+        // Still in groups: no null result follows, so this is an event whose value is null.
+        QCOMPARE(s.feed(NullResult), "event");
         QCOMPARE(s.op().events, uint64_t(1));
+        // An error frame (W10) likewise; one without a message still says something.
+        QCOMPARE(s.feed("{'id':'1','type':'error','payload':7}"), "operation_error");
+        QCOMPARE(s.stateOf(), "registered");
+        QCOMPARE(s.op().lastError, "an error without a message");
+        // The next ack clears it; leaving every group keeps the operation (W27).
         QCOMPARE(s.feed(UnregisterA), "unregister_ack");
         QVERIFY(s.op().lastError.empty());
-        QCOMPARE(groups(s.op()), "B");
-        // An error frame (W10) likewise.
-        QCOMPARE(s.feed("{'id':'1','type':'error','payload':[{'message':'Bad.'}]}"),
-                 "operation_error");
-        QCOMPARE(s.stateOf(), "registered");
-        QCOMPARE(s.op().lastError, "Bad.");
-        QCOMPARE(s.feed("{'type':'complete','id':'1'}"), "complete");
+        QCOMPARE(s.feed(UnregisterB), "unregister_ack");
+        QCOMPARE(s.feed(NullResult), "null_result");
+        QCOMPARE(s.stateOf(), "unregistered");
+        // W12 on it: the server keeps it, in no group; no null result comes.
+        s.session.subscribe("subscription { ev: nope }", JsonValue(), std::nullopt, nullptr, "1");
+        QCOMPARE(s.stateOf(), "unregistered");
+        QCOMPARE(s.feed("{'id':'1','type':'next','payload':{'data':null,'errors':[{'message':"
+                        "'Cannot query field.'}]}}"),
+                 "errors");
+        QCOMPARE(s.stateOf(), "unregistered");
+        QCOMPARE(s.op().lastError, "Cannot query field.");
+        // Stop ends it and the error with it.
+        s.session.stop("1");
         QCOMPARE(s.stateOf(), "completed");
+        QVERIFY(s.op().lastError.empty());
+
+        // W16 / W17 on an operation in no group: errors, then the null result: forgotten.
+        Started t;
+        QCOMPARE(t.feed(RegisterAB), "register_ack");
+        t.feed(UnregisterA);
+        t.feed(UnregisterB);
+        QCOMPARE(t.feed(NullResult), "null_result");
+        QCOMPARE(t.feed(Errors), "errors");
+        QCOMPARE(t.stateOf(), "unregistered");
+        QCOMPARE(t.feed(NullResult), "null_result");
+        QCOMPARE(t.stateOf(), "error");
+        QVERIFY(!t.op().onServer);
+
+        // A server's complete ends it, with any recorded error.
+        Started u;
+        u.feed(RegisterAB);
+        u.feed(Errors);
+        QCOMPARE(u.feed("{'type':'complete','id':'1'}"), "complete");
+        QCOMPARE(u.stateOf(), "completed");
+        QVERIFY(u.op().lastError.empty());
     }
 
     // W13a: a register ack that joins nothing is followed by the null result.

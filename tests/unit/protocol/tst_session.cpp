@@ -480,6 +480,12 @@ private slots:
                 .first(),
             refused.arg(QLatin1String("x")));
         QCOMPARE(user.hub.groups().membershipCount(), size_t(1));
+        // W27, W13a: refused on an operation that stays in its groups: the errors result only,
+        // no null result (it is not left in no group), and it keeps its group.
+        QCOMPARE(user.subscribe("ok", "subscription { myModelDeleted(id: \"1\") { id } }"),
+                 refused.arg(QLatin1String("ok")));
+        QCOMPARE(user.hub.operation(user.session.socket(), "ok")->groups,
+                 std::vector<std::string>{"MyModelCreated"});
     }
 
     void w20_w21_eventsToEveryOperationInTheGroup()

@@ -130,6 +130,39 @@ private slots:
         QVERIFY(!hub.removeOperation(s, "B"));
     }
 
+    // The groups view's signal: every change of membership (and of a grouped operation's
+    // response key) is reported once; what changes nothing is not.
+    void membershipChangesAreReported()
+    {
+        Hub hub;
+        int changes = 0;
+        hub.onMembershipChanged = [&] { ++changes; };
+        const SocketId s = hub.addSocket("next");
+        hub.upsertOperation(s, "1", "a", {});
+        QCOMPARE(changes, 0); // in no group yet
+        hub.join(s, "1", {"G", "H"});
+        QCOMPARE(changes, 1);
+        hub.join(s, "1", {"G"});
+        QCOMPARE(changes, 1); // already there
+        hub.upsertOperation(s, "1", "b", {});
+        QCOMPARE(changes, 2); // W27: the members now answer under another key
+        hub.leave(s, "1", {"G"});
+        QCOMPARE(changes, 3);
+        hub.leave(s, "1", {"X"});
+        QCOMPARE(changes, 3);
+        hub.upsertOperation(s, "2", "c", {});
+        hub.join(s, "2", {"G"});
+        QCOMPARE(changes, 4);
+        QVERIFY(hub.removeOperation(s, "2"));
+        QCOMPARE(changes, 5);
+        hub.removeSocket(s);
+        QCOMPARE(changes, 6);
+        const SocketId idle = hub.addSocket("next");
+        hub.upsertOperation(idle, "1", "a", {});
+        hub.removeSocket(idle);
+        QCOMPARE(changes, 6);
+    }
+
     void w26_closingASocketRemovesItsOperations()
     {
         Hub hub;

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "schema_source.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace subscope::ui {
+
+// Chooses a panel's schema source: the embedded server, introspection of an HTTP URL (derived
+// from the panel's WebSocket URL until the user edits it), or an SDL file; Load fetches or reads
+// again; a status line says what is in effect or why it failed.
+class SchemaSourceBar : public QWidget
+{
+    Q_OBJECT
+public:
+    // Extra request headers for introspection (the panel's upgrade headers); false with *error
+    // when they cannot be read.
+    using HeaderProvider = std::function<bool(SchemaSource::Headers *, QString *error)>;
+
+    SchemaSourceBar(SchemaSource &source, HeaderProvider headers, QWidget *parent = nullptr);
+
+    // The panel's WebSocket URL: the introspection URL follows it unless the user edited it.
+    void setWebSocketUrl(const QString &url);
+    // Chooses the source and loads from it, as choosing it in the combo box does.
+    void choose(SchemaSource::Kind kind);
+    // Loads again from the chosen source.
+    void load();
+    // What the status line says, as plain text.
+    QString statusText() const { return m_statusText; }
+
+private:
+    void showChoice();
+    void showStatus();
+    void showText(const QString &text, bool error);
+
+    SchemaSource &m_source;
+    HeaderProvider m_headers;
+    bool m_urlEdited = false;
+    QString m_statusText;
+    QComboBox *m_kind;
+    QLineEdit *m_url;
+    QLineEdit *m_file;
+    QPushButton *m_browse;
+    QPushButton *m_load;
+    QLabel *m_status;
+};
+
+} // namespace subscope::ui
