@@ -140,9 +140,10 @@ void SchemaSource::onReplyFinished(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
         // A transfer timeout aborts the reply; requests this source abandons are not watched.
-        fail(reply->error() == QNetworkReply::OperationCanceledError
-                 ? tr("No answer from %1 within %2 s").arg(url).arg(m_timeoutMs / 1000.0)
-                 : tr("Cannot reach %1: %2").arg(url, reply->errorString()));
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
+                              reply->error() == QNetworkReply::TimeoutError;
+        fail(timedOut ? tr("No answer from %1 within %2 s").arg(url).arg(m_timeoutMs / 1000.0)
+                      : tr("Cannot reach %1: %2").arg(url, reply->errorString()));
         return;
     }
     const QByteArray body = reply->readAll();
