@@ -101,12 +101,9 @@ bool TrafficModel::matches(size_t record) const
     if (m_filter.connection && r.connection != *m_filter.connection) return false;
     if (m_filter.direction && r.direction != *m_filter.direction) return false;
     if (!m_filter.type.isEmpty() && m_store.type(record) != m_filter.type) return false;
-    if (!m_filter.text.isEmpty()) {
-        const QByteArray needle = m_filter.text.toUtf8();
-        if (!containsIgnoringAsciiCase(m_store.bytes(record), needle) &&
-            !containsIgnoringAsciiCase(connectionName(r.connection).toUtf8(), needle))
-            return false;
-    }
+    if (!m_needle.isEmpty() && !containsIgnoringAsciiCase(m_store.bytes(record), m_needle) &&
+        !connectionName(r.connection).contains(m_filter.text, Qt::CaseInsensitive))
+        return false;
     return true;
 }
 
@@ -116,6 +113,7 @@ void TrafficModel::setFilter(const TrafficFilter &filter)
     flush();
     beginResetModel();
     m_filter = filter;
+    m_needle = filter.text.toUtf8(); // once, not per frame
     m_visible.clear();
     if (filter.isEmpty()) {
         m_visible.shrink_to_fit();

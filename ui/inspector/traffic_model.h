@@ -103,6 +103,7 @@ private:
     FrameStore m_store;
     std::vector<Connection> m_connections;
     TrafficFilter m_filter;
+    QByteArray m_needle; // m_filter.text in UTF-8
     // Shown rows: with no filter the first m_shown records; with a filter, m_visible.
     std::vector<uint32_t> m_visible;
     size_t m_shown = 0;
