@@ -1,6 +1,7 @@
 #include "cli/command.h"
 #include "cli/schema_option.h"
 #include "main_window.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,6 +13,8 @@ int runGui(int &argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("subscope"));
+    // Settings (layout, recent URLs, appearance) go to ~/.config/subscope/subscope.conf.
+    QApplication::setOrganizationName(QStringLiteral("subscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Subscope"));
     QApplication::setApplicationVersion(QStringLiteral(SUBSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("subscope"));
@@ -28,6 +31,12 @@ int runGui(int &argc, char **argv)
                                                  "any free port when it is taken)."),
                                   QStringLiteral("port"));
     parser.addOption(port);
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"),
+        QStringLiteral("Open the client panels of a workspace file (File › Save workspace) "
+                       "instead of the demo panel."),
+        QStringLiteral("file"));
+    parser.addOption(workspace);
     parser.process(app);
 
     ui::MainWindow window;
@@ -48,6 +57,19 @@ int runGui(int &argc, char **argv)
         server::ServerConfig config = window.server().config();
         config.port = quint16(value);
         window.server().setConfig(config);
+    }
+    if (parser.isSet(workspace)) {
+        // A bad file is told before anything starts.
+        ui::Workspace checked;
+        QString error;
+        if (!ui::loadWorkspaceFile(parser.value(workspace), &checked, &error) ||
+            (window.startEmbeddedServer(),
+             !window.openWorkspace(parser.value(workspace), &error))) {
+            QTextStream(stderr) << "subscope: " << error << '\n';
+            return Invalid;
+        }
+        window.show();
+        return app.exec();
     }
     window.show();
     window.startDemoSession();

@@ -6,8 +6,8 @@
 namespace {
 
 const char *const Usage =
-    "Usage: subscope [--schema FILE] [--port N]      the explorer (a window)\n"
-    "       subscope --headless [options]            the server alone\n"
+    "Usage: subscope [--schema FILE] [--port N] [--workspace FILE]   the explorer (a window)\n"
+    "       subscope --headless [options]                            the server alone\n"
     "       subscope <command> [options]\n"
     "\n"
     "GraphQL subscriptions explorer and server, wire-compatible with Django's\n"

@@ -8,14 +8,21 @@
 #include "inspector/traffic_recorder.h"
 #include "schema/docs_pane.h"
 #include "trigger/trigger_panel.h"
+#include "workspace/recent_list.h"
+#include "workspace/workspace.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -35,6 +42,12 @@ const char *const DemoSubscription = "subscription OnMyModelCreated {\n"
 namespace {
 constexpr int CloseGrace = 2000; // ms a closed panel waits for its socket's close handshake
 
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString AppearanceKey = QStringLiteral("appearance");
+const QString WorkspaceFilter =
+    QStringLiteral("Subscope workspaces (*.subscope.json);;JSON files (*.json);;All files (*)");
+
 QDockWidget *dock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
 {
     auto *widget = new QDockWidget(title, parent);
@@ -52,7 +65,13 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setWindowTitle(tr("Subscope"));
+    if (const auto saved = appearanceFromName(QSettings().value(AppearanceKey).toString()))
+        applyAppearance(*saved);
     m_server.loadSchema(QString());
+    m_recentUrls = new RecentList(QStringLiteral("recent/urls"), this);
+    m_recentIntrospectionUrls = new RecentList(QStringLiteral("recent/introspectionUrls"), this);
+    m_recentSchemaFiles = new RecentList(QStringLiteral("recent/schemaFiles"), this);
+    m_recentWorkspaces = new RecentList(QStringLiteral("recent/workspaces"), this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("panelTabs"));
@@ -81,9 +100,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_trigger = new TriggerPanel(m_server);
     QDockWidget *triggerDock = dock(tr("Trigger"), QStringLiteral("triggerDock"), m_trigger, this);
     addDockWidget(Qt::RightDockWidgetArea, triggerDock);
-    // Docks take their widths once the window has its own.
-    QTimer::singleShot(0, this, [this, serverDock, triggerDock] {
-        resizeDocks({serverDock, triggerDock}, {370, 300}, Qt::Horizontal);
+    m_serverDock->setRecentSchemaFiles(m_recentSchemaFiles);
+    connect(&m_server, &EmbeddedServer::schemaChanged, this, [this] {
+        if (!m_server.schemaPath().isEmpty() && m_server.schemaErrors().isEmpty())
+            m_recentSchemaFiles->add(QFileInfo(m_server.schemaPath()).absoluteFilePath());
     });
     m_docs = new DocsPane;
     QDockWidget *docsDock = dock(tr("Docs"), QStringLiteral("docsDock"), m_docs, this);
@@ -100,14 +120,13 @@ MainWindow::MainWindow(QWidget *parent)
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
-    QTimer::singleShot(
-        0, this, [this, inspectorDock] { resizeDocks({inspectorDock}, {250}, Qt::Vertical); });
-    auto *filter = new QShortcut(QKeySequence::Find, this);
-    connect(filter, &QShortcut::activated, this, [this, inspectorDock] {
-        inspectorDock->show();
-        inspectorDock->raise();
-        m_inspector->focusFilter();
-    });
+    // Docks take their sizes once the window has its own; a saved layout keeps its own.
+    if (!QSettings().contains(StateKey)) {
+        QTimer::singleShot(0, this, [this, serverDock, triggerDock, inspectorDock] {
+            resizeDocks({serverDock, triggerDock}, {370, 300}, Qt::Horizontal);
+            resizeDocks({inspectorDock}, {250}, Qt::Vertical);
+        });
+    }
 
     auto *fire = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
     connect(fire, &QShortcut::activated, m_trigger, &TriggerPanel::fireOrStop);
@@ -127,6 +146,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
     showServerState();
     resize(1580, 960);
+    restoreSettings();
 }
 
 MainWindow::~MainWindow()
@@ -143,7 +163,19 @@ void MainWindow::buildMenus()
     file->addAction(tr("Close panel"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
                     [this] { closePanel(m_tabs->currentIndex()); });
     file->addSeparator();
+    file->addAction(tr("Open workspace…"), QKeySequence::Open, this,
+                    &MainWindow::openWorkspaceWithDialog);
+    m_recentWorkspacesMenu = file->addMenu(tr("Open recent workspace"));
+    connect(m_recentWorkspacesMenu, &QMenu::aboutToShow, this,
+            &MainWindow::fillRecentWorkspacesMenu);
+    file->addAction(tr("Save workspace"), QKeySequence::Save, this,
+                    [this] { saveWorkspaceWithDialog(false); });
+    file->addAction(tr("Save workspace as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    [this] { saveWorkspaceWithDialog(true); });
+    file->addSeparator();
     file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    buildPanelMenu();
 
     QMenu *serverMenu = menuBar()->addMenu(tr("&Server"));
     serverMenu->addAction(tr("Start"), this, [this] { m_server.start(); });
@@ -152,9 +184,7 @@ void MainWindow::buildMenus()
     serverMenu->addAction(tr("Reload schema"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                           [this] { m_server.reloadSchema(); });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *d : findChildren<QDockWidget *>())
-        view->addAction(d->toggleViewAction());
+    buildViewMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Subscope"), this, [this] {
@@ -168,13 +198,100 @@ void MainWindow::buildMenus()
     });
 }
 
+void MainWindow::buildPanelMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Panel"));
+    const auto onPanel = [this](auto action) {
+        return [this, action] {
+            if (ClientPanel *p = panel(m_tabs->currentIndex())) action(p);
+        };
+    };
+    menu->addAction(tr("Connect or disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                    this, onPanel([](ClientPanel *p) {
+                        const auto state = p->connection().state();
+                        if (state == ClientConnection::State::Connecting ||
+                            state == ClientConnection::State::AwaitingAck ||
+                            state == ClientConnection::State::Ready)
+                            p->disconnectFromServer();
+                        else
+                            p->connectToServer();
+                    }));
+    QAction *subscribe =
+        menu->addAction(tr("Subscribe"), this, onPanel([](ClientPanel *p) { p->subscribe(); }));
+    subscribe->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    menu->addAction(tr("Stop the selected operation"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+                    this, onPanel([](ClientPanel *p) { p->stopSelected(); }));
+    QAction *clear = menu->addAction(tr("Clear"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                                     &MainWindow::clearFocused);
+    clear->setStatusTip(
+        tr("Clear the traffic inspector when it has the focus, else the selected stream"));
+    menu->addSeparator();
+    const auto step = [this](int by) {
+        return [this, by] {
+            if (panelCount() > 0)
+                m_tabs->setCurrentIndex((m_tabs->currentIndex() + by + panelCount()) %
+                                        panelCount());
+        };
+    };
+    menu->addAction(tr("Next panel"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), this, step(1));
+    menu->addAction(tr("Previous panel"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, step(-1));
+}
+
+void MainWindow::buildViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    auto *inspectorDock = findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    view->addAction(tr("Filter the traffic"), QKeySequence::Find, this, [this, inspectorDock] {
+        inspectorDock->show();
+        inspectorDock->raise();
+        m_inspector->focusFilter();
+    });
+    view->addSeparator();
+    QMenu *appearance = view->addMenu(tr("Appearance"));
+    m_appearanceGroup = new QActionGroup(this);
+    const std::pair<Appearance, QString> choices[] = {
+        {Appearance::System, tr("System")},
+        {Appearance::Light, tr("Light")},
+        {Appearance::Dark, tr("Dark")},
+    };
+    for (const auto &[choice, text] : choices) {
+        QAction *action =
+            appearance->addAction(text, this, [this, choice] { setAppearance(choice); });
+        action->setCheckable(true);
+        action->setChecked(currentAppearance() == choice);
+        action->setData(appearanceName(choice));
+        m_appearanceGroup->addAction(action);
+    }
+}
+
+void MainWindow::setAppearance(Appearance appearance)
+{
+    applyAppearance(appearance);
+    QSettings().setValue(AppearanceKey, appearanceName(appearance));
+    for (QAction *action : m_appearanceGroup->actions())
+        action->setChecked(action->data().toString() == appearanceName(appearance));
+}
+
+void MainWindow::clearFocused()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && (focus == m_inspector || m_inspector->isAncestorOf(focus))) {
+        m_traffic->clear();
+        return;
+    }
+    if (ClientPanel *p = panel(m_tabs->currentIndex())) p->clearStream();
+}
+
 ClientPanel *MainWindow::addPanel()
 {
     auto *panel = new ClientPanel(m_tabs);
+    panel->setRecentLists(m_recentUrls, m_recentIntrospectionUrls, m_recentSchemaFiles);
     panel->setEmbeddedSchema(m_server.schema());
-    panel->setUrl(m_server.isRunning()
-                      ? m_server.websocketUrl()
-                      : QStringLiteral("ws://127.0.0.1:%1/graphql/").arg(m_server.config().port));
+    panel->setUrl(embeddedUrl());
     panel->setQuery(QString::fromLatin1(DemoSubscription));
     m_recorder->watch(panel->connection(), tr("Panel %1").arg(++m_panelsMade));
     const int index = m_tabs->addTab(panel, panel->title());
@@ -220,7 +337,7 @@ void MainWindow::closePanel(int index)
     QTimer::singleShot(CloseGrace, p, &QObject::deleteLater);
 }
 
-void MainWindow::startDemoSession()
+bool MainWindow::startEmbeddedServer()
 {
     if (!m_server.start() && m_server.config().port == server::DefaultPort) {
         // The default port is taken (another Subscope, say): any free port will do. A port
@@ -238,6 +355,12 @@ void MainWindow::startDemoSession()
                                      10000);
         }
     }
+    return m_server.isRunning();
+}
+
+void MainWindow::startDemoSession()
+{
+    startEmbeddedServer();
     ClientPanel *first = addPanel();
     if (!m_server.isRunning()) return;
     // Subscribe once the socket is up, so the register ack is the first thing the user sees.
@@ -263,8 +386,134 @@ void MainWindow::showServerState()
     m_serverStatus->setText(text);
 }
 
+QString MainWindow::embeddedUrl() const
+{
+    return m_server.isRunning()
+               ? m_server.websocketUrl()
+               : QStringLiteral("ws://127.0.0.1:%1/graphql/").arg(m_server.config().port);
+}
+
+Workspace MainWindow::workspace() const
+{
+    Workspace workspace;
+    const QUrl embedded(embeddedUrl());
+    for (int i = 0; i < panelCount(); ++i) {
+        PanelSetup setup = panel(i)->setup();
+        setup.embeddedServer = QUrl(setup.url) == embedded;
+        workspace.panels << setup;
+    }
+    workspace.currentPanel = std::max(0, m_tabs->currentIndex());
+    return workspace;
+}
+
+void MainWindow::applyWorkspace(const Workspace &workspace)
+{
+    while (panelCount() > 0)
+        closePanel(panelCount() - 1);
+    for (const PanelSetup &setup : workspace.panels) {
+        ClientPanel *p = addPanel();
+        p->applySetup(setup);
+        if (setup.embeddedServer) p->setUrl(embeddedUrl());
+    }
+    if (workspace.currentPanel < panelCount()) m_tabs->setCurrentIndex(workspace.currentPanel);
+}
+
+bool MainWindow::saveWorkspace(const QString &path, QString *error)
+{
+    if (!saveWorkspaceFile(path, workspace(), error)) return false;
+    m_workspacePath = QFileInfo(path).absoluteFilePath();
+    m_recentWorkspaces->add(m_workspacePath);
+    showWindowTitle();
+    return true;
+}
+
+bool MainWindow::openWorkspace(const QString &path, QString *error)
+{
+    Workspace opened;
+    if (!loadWorkspaceFile(path, &opened, error)) return false;
+    applyWorkspace(opened);
+    m_workspacePath = QFileInfo(path).absoluteFilePath();
+    m_recentWorkspaces->add(m_workspacePath);
+    showWindowTitle();
+    return true;
+}
+
+void MainWindow::openWorkspaceWithDialog()
+{
+    const QString start = m_workspacePath.isEmpty()
+                              ? QFileInfo(m_recentWorkspaces->values().value(0)).path()
+                              : QFileInfo(m_workspacePath).path();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open workspace"), start, WorkspaceFilter);
+    if (path.isEmpty()) return;
+    QString error;
+    if (!openWorkspace(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the workspace"), error);
+}
+
+void MainWindow::saveWorkspaceWithDialog(bool askForPath)
+{
+    QString path = m_workspacePath;
+    if (askForPath || path.isEmpty()) {
+        const QString suggested =
+            path.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.subscope.json"))
+                           : path;
+        path = QFileDialog::getSaveFileName(this, tr("Save workspace"), suggested, WorkspaceFilter);
+        if (path.isEmpty()) return;
+        if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".subscope.json");
+    }
+    QString error;
+    if (!saveWorkspace(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save the workspace"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Saved the workspace to %1").arg(path), 5000);
+}
+
+void MainWindow::fillRecentWorkspacesMenu()
+{
+    m_recentWorkspacesMenu->clear();
+    const QStringList paths = m_recentWorkspaces->values();
+    for (const QString &path : paths) {
+        m_recentWorkspacesMenu->addAction(path, this, [this, path] {
+            QString error;
+            if (openWorkspace(path, &error)) return;
+            if (!QFileInfo::exists(path)) m_recentWorkspaces->remove(path);
+            QMessageBox::warning(this, tr("Cannot open the workspace"), error);
+        });
+    }
+    if (paths.isEmpty()) {
+        m_recentWorkspacesMenu->addAction(tr("No workspace opened yet"))->setEnabled(false);
+        return;
+    }
+    m_recentWorkspacesMenu->addSeparator();
+    m_recentWorkspacesMenu->addAction(tr("Clear the list"), m_recentWorkspaces, &RecentList::clear);
+}
+
+void MainWindow::showWindowTitle()
+{
+    // The platform adds " — Subscope" (the application's display name) to a file name.
+    setWindowTitle(m_workspacePath.isEmpty() ? tr("Subscope")
+                                             : QFileInfo(m_workspacePath).fileName());
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (settings.contains(GeometryKey)) restoreGeometry(settings.value(GeometryKey).toByteArray());
+    if (settings.contains(StateKey)) restoreState(settings.value(StateKey).toByteArray());
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveSettings();
     for (int i = 0; i < panelCount(); ++i)
         panel(i)->disconnectFromServer();
     QMainWindow::closeEvent(event);

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "embedded/embedded_server.h"
+#include "theme/appearance.h"
 
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace subscope::ui {
@@ -12,11 +15,13 @@ namespace subscope::ui {
 class ClientPanel;
 class DocsPane;
 class GroupsPane;
+class RecentList;
 class ServerDock;
 class TrafficInspector;
 class TrafficModel;
 class TrafficRecorder;
 class TriggerPanel;
+struct Workspace;
 
 // The explorer: client panels in tabs, the embedded server's dock, the trigger dock.
 class MainWindow : public QMainWindow
@@ -30,6 +35,9 @@ public:
     // any free one when that is taken) and one panel connected to it, subscribed to the demo
     // subscription.
     void startDemoSession();
+    // Starts the embedded server on its port, or on any free one when the default port is taken
+    // (a port asked for is kept: the dock says why it did not start). False when it did not.
+    bool startEmbeddedServer();
 
     // A new client panel aimed at the embedded server; the tab becomes current.
     ClientPanel *addPanel();
@@ -47,12 +55,43 @@ public:
     GroupsPane *groups() const { return m_groups; }
     TrafficInspector *inspector() const { return m_inspector; }
 
+    // The client panels as a workspace; applying one replaces every panel (their connections
+    // close) with the workspace's, none connected.
+    Workspace workspace() const;
+    void applyWorkspace(const Workspace &workspace);
+    // File › Save workspace / Open workspace without dialogs: false with *error (naming the file
+    // and what is wrong in it) and nothing changed.
+    bool saveWorkspace(const QString &path, QString *error);
+    bool openWorkspace(const QString &path, QString *error);
+    // The file the workspace was last saved to or opened from; empty for none.
+    QString workspacePath() const { return m_workspacePath; }
+
+    void setAppearance(Appearance appearance);
+    // Recently connected URLs, introspection URLs, schema files and workspaces (in the settings).
+    RecentList *recentUrls() const { return m_recentUrls; }
+    RecentList *recentIntrospectionUrls() const { return m_recentIntrospectionUrls; }
+    RecentList *recentSchemaFiles() const { return m_recentSchemaFiles; }
+    RecentList *recentWorkspaces() const { return m_recentWorkspaces; }
+
+    // Ctrl+L: the traffic inspector when it has the focus, else the current panel's stream.
+    void clearFocused();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
+    void buildPanelMenu();
+    void buildViewMenu();
     void showServerState();
+    void showWindowTitle();
+    void restoreSettings();
+    void saveSettings();
+    void openWorkspaceWithDialog();
+    void saveWorkspaceWithDialog(bool askForPath);
+    void fillRecentWorkspacesMenu();
+    // The URL a panel aimed at the embedded server takes.
+    QString embeddedUrl() const;
 
     EmbeddedServer m_server;
     QTabWidget *m_tabs;
@@ -65,6 +104,13 @@ private:
     TrafficInspector *m_inspector;
     int m_panelsMade = 0; // panels are named "Panel <n>" in the inspector
     QLabel *m_serverStatus;
+    QString m_workspacePath;
+    RecentList *m_recentUrls;
+    RecentList *m_recentIntrospectionUrls;
+    RecentList *m_recentSchemaFiles;
+    RecentList *m_recentWorkspaces;
+    QMenu *m_recentWorkspacesMenu = nullptr;
+    QActionGroup *m_appearanceGroup = nullptr;
 };
 
 // The query a new panel starts with.

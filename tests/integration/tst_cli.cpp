@@ -213,6 +213,56 @@ private slots:
         QVERIFY2(serving && out.contains(QLatin1String("HTTP ")), qPrintable(out + err));
         QVERIFY2(err.contains(QLatin1String("no display answers")), qPrintable(err));
     }
+
+    void explorerOpensAWorkspaceOrSaysWhyNot()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        const QString bad = dir.filePath(QStringLiteral("bad.subscope.json"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"subscope-workspace\", \"version\": 1, \"panels\": 7}");
+        file.close();
+
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(
+            QStringLiteral(SUBSCOPE_BINARY),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--workspace"), bad});
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitCode(), 1);
+        const QString refused = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(
+            refused.trimmed().endsWith(
+                QStringLiteral("subscope: %1: panels: expected an array, found a number").arg(bad)),
+            qPrintable(refused));
+        QVERIFY2(!refused.contains(QLatin1String("serving")), qPrintable(refused));
+
+        const QString good = dir.filePath(QStringLiteral("good.subscope.json"));
+        QFile goodFile(good);
+        QVERIFY(goodFile.open(QIODevice::WriteOnly));
+        goodFile.write("{\"format\": \"subscope-workspace\", \"version\": 1, \"panels\": "
+                       "[{\"embeddedServer\": true}]}");
+        goodFile.close();
+        process.start(
+            QStringLiteral(SUBSCOPE_BINARY),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--workspace"), good});
+        QString err;
+        const bool serving = QTest::qWaitFor(
+            [&] {
+                err += QString::fromUtf8(process.readAllStandardError());
+                return err.contains(QLatin1String("embedded server on ws://")) ||
+                       process.state() == QProcess::NotRunning;
+            },
+            20000);
+        QTest::qWait(300);
+        const bool running = process.state() == QProcess::Running;
+        process.kill();
+        process.waitForFinished(5000);
+        QVERIFY2(serving && running, qPrintable(err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -8,9 +8,15 @@
 #include "operations_model.h"
 #include "schema/schema_source.h"
 #include "schema/schema_source_bar.h"
+#include "theme/tones.h"
+#include "workspace/recent_list.h"
+#include "workspace/workspace.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,21 +37,21 @@ namespace subscope::ui {
 using State = ClientConnection::State;
 
 namespace {
-QColor stateColour(State state)
+Tone stateTone(State state)
 {
     switch (state) {
     case State::Ready:
-        return QColor(0x27, 0xae, 0x60);
+        return Tone::Success;
     case State::Connecting:
     case State::AwaitingAck:
-        return QColor(0xf3, 0x9c, 0x12);
+        return Tone::Warning;
     case State::Closed:
     case State::Failed:
-        return QColor(0xc0, 0x39, 0x2b);
+        return Tone::Error;
     case State::Disconnected:
         break;
     }
-    return QColor(0x95, 0xa5, 0xa6);
+    return Tone::Muted;
 }
 
 QTableView *tableView(QWidget *parent)
@@ -77,6 +83,9 @@ ClientPanel::ClientPanel(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(&m_connection, &ClientConnection::stateChanged, this, &ClientPanel::showState);
+    connect(&m_connection, &ClientConnection::stateChanged, this, [this](State state) {
+        if (state == State::Ready && m_recentUrls) m_recentUrls->add(url());
+    });
     connect(&m_connection, &ClientConnection::messageReceived, this, &ClientPanel::showMessage);
     connect(&m_connection, &ClientConnection::frameSent, this, &ClientPanel::onFrameSent);
     connect(m_schemaSource, &SchemaSource::schemaChanged, this, &ClientPanel::applySchema);
@@ -236,9 +245,6 @@ QWidget *ClientPanel::buildEditor()
     });
     connect(m_variables, &CodeEditor::problemsChanged, this, &ClientPanel::showProblems);
     connect(m_operationPicker, &QComboBox::currentIndexChanged, m_variables, &CodeEditor::checkNow);
-    auto *subscribeKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    subscribeKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(subscribeKey, &QShortcut::activated, this, &ClientPanel::subscribe);
     auto *prettifyKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this);
     prettifyKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(prettifyKey, &QShortcut::activated, prettify, &QPushButton::click);
@@ -305,10 +311,7 @@ QWidget *ClientPanel::buildResults()
     connect(m_newestFirst, &QCheckBox::toggled, this, [this](bool on) {
         if (m_shownStream) m_shownStream->setNewestFirst(on);
     });
-    connect(clear, &QPushButton::clicked, this, [this] {
-        if (m_shownStream) m_shownStream->clear();
-        m_detail->clear();
-    });
+    connect(clear, &QPushButton::clicked, this, &ClientPanel::clearStream);
     connect(removeEnded, &QPushButton::clicked, this, [this] {
         showStream(nullptr); // its stream may be among those removed
         m_operations->removeEnded();
@@ -407,6 +410,23 @@ void ClientPanel::showStream(EventStreamModel *stream)
     });
 }
 
+void ClientPanel::clearStream()
+{
+    if (m_shownStream) m_shownStream->clear();
+    m_detail->clear();
+}
+
+bool ClientPanel::stopSelected()
+{
+    const QModelIndex current = m_operationsView->currentIndex();
+    if (!current.isValid() || !m_operations->isActive(current.row())) {
+        setNotice(tr("No running operation is selected"), true);
+        return false;
+    }
+    stopOperation(current.row());
+    return true;
+}
+
 EventStreamModel *ClientPanel::currentStream() const
 {
     return m_shownStream;
@@ -470,6 +490,66 @@ void ClientPanel::setHeaders(const QString &lines)
 void ClientPanel::setQueryToken(const QString &token)
 {
     m_token->setText(token);
+}
+
+PanelSetup ClientPanel::setup() const
+{
+    PanelSetup setup;
+    setup.url = url();
+    setup.protocol = ConnectionSettings::Protocol(m_protocol->currentData().toInt());
+    setup.headers = m_headers->toPlainText();
+    setup.queryToken = m_token->text();
+    setup.initPayload = m_initPayload->toPlainText();
+    setup.query = m_editor->toPlainText();
+    setup.variables = m_variables->toPlainText();
+    setup.schemaSource = m_schemaBar->chosenKind();
+    if (setup.schemaSource == SchemaSource::Kind::Introspection)
+        setup.introspectionUrl = m_schemaBar->introspectionUrl();
+    if (setup.schemaSource == SchemaSource::Kind::SdlFile && !m_schemaBar->file().isEmpty())
+        setup.schemaFile = QFileInfo(m_schemaBar->file()).absoluteFilePath();
+    return setup;
+}
+
+void ClientPanel::applySetup(const PanelSetup &setup)
+{
+    setUrl(setup.url);
+    setProtocol(setup.protocol);
+    setHeaders(setup.headers);
+    setQueryToken(setup.queryToken);
+    setInitPayload(setup.initPayload);
+    setQuery(setup.query);
+    setVariables(setup.variables);
+    if (setup.schemaSource == SchemaSource::Kind::Introspection)
+        m_schemaBar->setIntrospectionUrl(setup.introspectionUrl);
+    if (setup.schemaSource == SchemaSource::Kind::SdlFile) m_schemaBar->setFile(setup.schemaFile);
+    m_schemaBar->choose(setup.schemaSource);
+    // What is not the defaults is worth seeing.
+    const bool options = !setup.headers.trimmed().isEmpty() ||
+                         !setup.queryToken.trimmed().isEmpty() ||
+                         !setup.initPayload.trimmed().isEmpty() ||
+                         setup.schemaSource != SchemaSource::Kind::EmbeddedServer;
+    m_optionsToggle->setChecked(options);
+}
+
+void ClientPanel::setRecentLists(RecentList *urls, RecentList *introspectionUrls,
+                                 RecentList *schemaFiles)
+{
+    m_recentUrls = urls;
+    if (urls) {
+        auto *completer = new QCompleter(urls, m_url);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        m_url->setCompleter(completer);
+    }
+    m_schemaBar->setRecentLists(introspectionUrls, schemaFiles);
+}
+
+void ClientPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!isPaletteChange(event)) return;
+    showState();
+    showProblems();
 }
 
 bool ClientPanel::connectToServer()
@@ -619,8 +699,8 @@ void ClientPanel::showState()
     m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
     m_url->setEnabled(!live);
     m_protocol->setEnabled(!live);
-    m_status->setText(QStringLiteral("<span style=\"color:%1\">&#x25CF;</span> %2")
-                          .arg(stateColour(state).name(), statusText().toHtmlEscaped()));
+    m_status->setText(tonedHtml(QStringLiteral("&#x25CF;"), stateTone(state)) + u' ' +
+                      statusText().toHtmlEscaped());
     m_status->setToolTip(statusText());
     updateButtons();
     emit titleChanged(title());
@@ -675,9 +755,9 @@ void ClientPanel::showProblems()
     for (const QString &line : m_initPayload->problemLines())
         lines << tr("connection_init payload: %1").arg(line);
     m_problems->setText(lines.isEmpty() ? QString()
-                                        : QStringLiteral("<span style=\"color:#c0392b\">%1</span>")
-                                              .arg(lines.join(u'\n').toHtmlEscaped().replace(
-                                                  u'\n', QStringLiteral("<br>"))));
+                                        : tonedHtml(lines.join(u'\n').toHtmlEscaped().replace(
+                                                        u'\n', QStringLiteral("<br>")),
+                                                    Tone::Error));
     m_problems->setToolTip(lines.join(u'\n'));
 }
 

@@ -20,9 +20,11 @@ class QToolButton;
 namespace subscope::ui {
 
 class EventStreamModel;
+struct PanelSetup;
 class GraphqlEditor;
 class JsonEditor;
 class OperationsModel;
+class RecentList;
 class SchemaSource;
 class SchemaSourceBar;
 
@@ -49,6 +51,12 @@ public:
     void setInitPayload(const QString &json);
     void setHeaders(const QString &lines);
     void setQueryToken(const QString &token);
+    // Everything the panel is set up with (not its connection or operations), for workspaces.
+    PanelSetup setup() const;
+    // Takes `setup` as if typed in (the schema source loads); the connection is left as it is.
+    void applySetup(const PanelSetup &setup);
+    // Completions for the URL and the schema source's fields; a URL is added once connected.
+    void setRecentLists(RecentList *urls, RecentList *introspectionUrls, RecentList *schemaFiles);
 
     // Connects with the panel's settings; false (and the reason in the status) when they are
     // wrong.
@@ -60,6 +68,11 @@ public:
     // leaves its groups without ending it.
     bool sendOnSelected();
     void stopOperation(int row);
+    // Stops the selected operation (Ctrl+.); false with the reason in the status when none
+    // selected is running.
+    bool stopSelected();
+    // Clears the selected operation's stream (Ctrl+L).
+    void clearStream();
     void selectOperation(int row);
 
     ClientConnection &connection() { return m_connection; }
@@ -74,6 +87,9 @@ public:
 signals:
     void titleChanged(const QString &title);
     void schemaChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     QWidget *buildConnectionBar();
@@ -123,6 +139,7 @@ private:
     QLabel *m_dropped;
     QPlainTextEdit *m_detail;
     QPointer<EventStreamModel> m_shownStream;
+    RecentList *m_recentUrls = nullptr;
 };
 
 } // namespace subscope::ui

@@ -1,6 +1,7 @@
 #include "event_stream_model.h"
 
 #include "json_text.h"
+#include "theme/tones.h"
 
 #include <QColor>
 #include <QFont>
@@ -189,9 +190,9 @@ QVariant EventStreamModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return index.column() == SummaryColumn ? row.summary : QVariant();
     case Qt::BackgroundRole:
-        if (row.kind == RowKind::RegisterAck) return QColor(46, 204, 113, 60);
-        if (row.kind == RowKind::UnregisterAck) return QColor(230, 126, 34, 60);
-        if (row.kind == RowKind::Errors) return QColor(231, 76, 60, 60);
+        if (row.kind == RowKind::RegisterAck) return toneTint(Tone::Success);
+        if (row.kind == RowKind::UnregisterAck) return toneTint(Tone::Warning);
+        if (row.kind == RowKind::Errors) return toneTint(Tone::Error);
         return {};
     case Qt::FontRole:
         if (row.kind == RowKind::Sent) {

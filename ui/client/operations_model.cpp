@@ -1,5 +1,7 @@
 #include "operations_model.h"
 
+#include "theme/tones.h"
+
 #include <QColor>
 
 namespace subscope::ui {
@@ -112,8 +114,8 @@ QVariant OperationsModel::data(const QModelIndex &index, int role) const
     if (role == ActiveRole) return isActive(index.row());
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
         if (e.state == OperationState::Error || !e.lastError.isEmpty())
-            return QColor(0xc0, 0x39, 0x2b);
-        if (e.state == OperationState::Registered) return QColor(0x1e, 0x84, 0x49);
+            return toneColour(Tone::Error);
+        if (e.state == OperationState::Registered) return toneColour(Tone::Success);
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == GroupsColumn) return e.groups.join(u'\n');

@@ -1,5 +1,8 @@
 #include "highlighters.h"
 
+#include "theme/appearance.h"
+#include "theme/tones.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 #include <QSet>
@@ -15,37 +18,37 @@ namespace subscope::ui {
 
 namespace {
 
-bool darkPalette()
-{
-    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-}
-
-QTextCharFormat format(QColor light, QColor dark, bool bold = false, bool italic = false)
+QTextCharFormat format(QColor colour, bool bold = false, bool italic = false)
 {
     QTextCharFormat f;
-    f.setForeground(darkPalette() ? dark : light);
+    f.setForeground(colour);
     if (bold) f.setFontWeight(QFont::Bold);
     f.setFontItalic(italic);
     return f;
 }
 
+// Colours for a light and for a dark base.
 struct Formats
 {
-    QTextCharFormat keyword = format(QColor(0x8e, 0x44, 0xad), QColor(0xc3, 0x9b, 0xd3), true);
-    QTextCharFormat type = format(QColor(0x1f, 0x61, 0x8d), QColor(0x85, 0xc1, 0xe9));
-    QTextCharFormat variable = format(QColor(0xb0, 0x3a, 0x2e), QColor(0xf1, 0x94, 0x8a));
-    QTextCharFormat directive = format(QColor(0x9a, 0x7d, 0x0a), QColor(0xf7, 0xdc, 0x6f));
-    QTextCharFormat string = format(QColor(0x1e, 0x84, 0x49), QColor(0x82, 0xe0, 0xaa));
-    QTextCharFormat number = format(QColor(0xaf, 0x60, 0x1a), QColor(0xf0, 0xb2, 0x7a));
-    QTextCharFormat comment =
-        format(QColor(0x7f, 0x8c, 0x8d), QColor(0x95, 0xa5, 0xa6), false, true);
-    QTextCharFormat key = format(QColor(0x1f, 0x61, 0x8d), QColor(0x85, 0xc1, 0xe9), true);
+    explicit Formats(bool dark)
+        : keyword(format(dark ? QColor(0xc3, 0x9b, 0xd3) : QColor(0x8e, 0x44, 0xad), true))
+        , type(format(dark ? QColor(0x85, 0xc1, 0xe9) : QColor(0x1f, 0x61, 0x8d)))
+        , variable(format(dark ? QColor(0xf1, 0x94, 0x8a) : QColor(0xb0, 0x3a, 0x2e)))
+        , directive(format(dark ? QColor(0xf7, 0xdc, 0x6f) : QColor(0x9a, 0x7d, 0x0a)))
+        , string(format(dark ? QColor(0x82, 0xe0, 0xaa) : QColor(0x1e, 0x84, 0x49)))
+        , number(format(dark ? QColor(0xf0, 0xb2, 0x7a) : QColor(0xaf, 0x60, 0x1a)))
+        , comment(format(dark ? QColor(0x95, 0xa5, 0xa6) : QColor(0x7f, 0x8c, 0x8d), false, true))
+        , key(format(dark ? QColor(0x85, 0xc1, 0xe9) : QColor(0x1f, 0x61, 0x8d), true))
+    {}
+    QTextCharFormat keyword, type, variable, directive, string, number, comment, key;
 };
 
+// The formats for the application's palette as it is now.
 const Formats &formats()
 {
-    static const Formats f;
-    return f;
+    static const Formats light(false);
+    static const Formats dark(true);
+    return isDarkPalette() ? dark : light;
 }
 
 bool isNameStart(QChar c)
@@ -88,7 +91,9 @@ enum BlockState
 
 GraphqlHighlighter::GraphqlHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
-{}
+{
+    onApplicationPaletteChange(this, [this] { rehighlight(); });
+}
 
 void GraphqlHighlighter::highlightBlock(const QString &text)
 {
@@ -161,7 +166,9 @@ void GraphqlHighlighter::highlightBlock(const QString &text)
 
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
-{}
+{
+    onApplicationPaletteChange(this, [this] { rehighlight(); });
+}
 
 void JsonHighlighter::highlightBlock(const QString &text)
 {
@@ -214,10 +221,17 @@ QSyntaxHighlighter *attachHighlighter(QTextDocument *document, SyntaxLanguage la
         return new JsonHighlighter(document);
     }
     auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document);
-    highlighter->setTheme(
-        repository().defaultTheme(darkPalette() ? KSyntaxHighlighting::Repository::DarkTheme
-                                                : KSyntaxHighlighting::Repository::LightTheme));
+    const auto useTheme = [highlighter] {
+        highlighter->setTheme(repository().defaultTheme(
+            isDarkPalette() ? KSyntaxHighlighting::Repository::DarkTheme
+                            : KSyntaxHighlighting::Repository::LightTheme));
+    };
+    useTheme();
     highlighter->setDefinition(definition);
+    onApplicationPaletteChange(highlighter, [highlighter, useTheme] {
+        useTheme();
+        highlighter->rehighlight();
+    });
     return highlighter;
 }
 

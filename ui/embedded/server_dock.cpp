@@ -1,18 +1,24 @@
 #include "server_dock.h"
 
 #include "rate_chart.h"
+#include "theme/tones.h"
+#include "workspace/recent_list.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace subscope::ui {
@@ -98,7 +104,14 @@ QWidget *ServerDock::buildSettings()
     m_schema = new QLineEdit(box);
     m_schema->setObjectName(QStringLiteral("schemaPath"));
     m_schema->setReadOnly(true);
-    auto *open = new QPushButton(tr("Open…"), box);
+    auto *open = new QToolButton(box);
+    open->setObjectName(QStringLiteral("openSchemaButton"));
+    open->setText(tr("Open…"));
+    open->setToolTip(tr("Open an SDL file; the arrow lists the files opened lately"));
+    open->setPopupMode(QToolButton::MenuButtonPopup);
+    m_recentMenu = new QMenu(open);
+    open->setMenu(m_recentMenu);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &ServerDock::fillRecentMenu);
     auto *reload = new QPushButton(tr("Reload"), box);
     reload->setObjectName(QStringLiteral("reloadSchemaButton"));
     auto *demo = new QPushButton(tr("Demo"), box);
@@ -114,7 +127,7 @@ QWidget *ServerDock::buildSettings()
     m_schemaErrors->setObjectName(QStringLiteral("schemaErrors"));
     m_schemaErrors->setMaximumHeight(90);
     form->addRow(m_schemaErrors);
-    connect(open, &QPushButton::clicked, this, &ServerDock::openSchema);
+    connect(open, &QToolButton::clicked, this, &ServerDock::openSchema);
     connect(reload, &QPushButton::clicked, this, [this] { m_server.reloadSchema(); });
     connect(demo, &QPushButton::clicked, this, [this] { m_server.loadSchema(QString()); });
 
@@ -214,14 +227,20 @@ server::ServerConfig ServerDock::editedConfig() const
     return config;
 }
 
-void ServerDock::settingsEdited()
+void ServerDock::showBindValidity()
 {
     const bool validBind = !QHostAddress(m_bind->currentText().trimmed()).isNull();
     m_bind->setToolTip(
         validBind
             ? tr("Anything other than loopback lets other machines connect")
             : tr("Not an IP address: the server keeps %1").arg(m_server.config().bind.toString()));
-    m_bind->setStyleSheet(validBind ? QString() : QStringLiteral("color: #c0392b"));
+    m_bind->setStyleSheet(
+        validBind ? QString() : QStringLiteral("color: %1").arg(toneColour(Tone::Error).name()));
+}
+
+void ServerDock::settingsEdited()
+{
+    showBindValidity();
     m_editing = true;
     m_server.setConfig(editedConfig());
     m_editing = false;
@@ -254,15 +273,24 @@ void ServerDock::showState()
     sample();
 }
 
+void ServerDock::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!isPaletteChange(event)) return;
+    showSchema();
+    showBindValidity();
+}
+
 void ServerDock::showSchema()
 {
     m_schema->setText(m_server.schemaPath().isEmpty() ? m_server.schemaDisplayName()
                                                       : m_server.schemaPath());
+    m_schema->setCursorPosition(0); // the start of a long path or name is what tells it apart
     m_schemaErrors->clear();
     const QStringList errors = m_server.schemaErrors();
     for (const QString &error : errors) {
         auto *item = new QListWidgetItem(error, m_schemaErrors);
-        item->setForeground(QColor(0xc0, 0x39, 0x2b));
+        item->setForeground(toneColour(Tone::Error));
     }
     if (!errors.isEmpty())
         new QListWidgetItem(tr("The server keeps the previous schema until these are fixed."),
@@ -270,13 +298,28 @@ void ServerDock::showSchema()
     m_schemaErrors->setVisible(!errors.isEmpty());
 }
 
+void ServerDock::setRecentSchemaFiles(RecentList *files)
+{
+    m_recentFiles = files;
+}
+
 void ServerDock::openSchema()
 {
+    const QString last = m_recentFiles ? m_recentFiles->values().value(0) : QString();
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open schema"), QString(),
+        QFileDialog::getOpenFileName(this, tr("Open schema"), QFileInfo(last).path(),
                                      tr("GraphQL SDL (*.graphql *.graphqls *.gql);;"
                                         "All files (*)"));
     if (!path.isEmpty()) m_server.loadSchema(path);
+}
+
+void ServerDock::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recentFiles ? m_recentFiles->values() : QStringList();
+    for (const QString &file : files)
+        m_recentMenu->addAction(file, this, [this, file] { m_server.loadSchema(file); });
+    if (files.isEmpty()) m_recentMenu->addAction(tr("No schema opened yet"))->setEnabled(false);
 }
 
 void ServerDock::sample()

@@ -11,12 +11,14 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QPushButton;
 class QSpinBox;
 
 namespace subscope::ui {
 
 class RateChart;
+class RecentList;
 
 // The server dock: start and stop the embedded server, its settings and schema, live figures.
 class ServerDock : public QWidget
@@ -27,6 +29,11 @@ public:
 
     // Reads the figures now (the dock also does it every second).
     void sample();
+    // The files offered under Open…'s arrow, newest first.
+    void setRecentSchemaFiles(RecentList *files);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     QWidget *buildSettings();
@@ -34,9 +41,11 @@ private:
     void showState();
     void showSchema();
     void settingsEdited();
+    void showBindValidity();
     void loadSettings(const server::ServerConfig &config);
     server::ServerConfig editedConfig() const;
     void openSchema();
+    void fillRecentMenu();
 
     EmbeddedServer &m_server;
     QLabel *m_state;
@@ -44,6 +53,8 @@ private:
     QPushButton *m_restart;
     QLineEdit *m_url;
     QLineEdit *m_schema;
+    QMenu *m_recentMenu;
+    RecentList *m_recentFiles = nullptr;
     QListWidget *m_schemaErrors;
     QSpinBox *m_port;
     QComboBox *m_bind;

@@ -3,6 +3,7 @@
 #include "json_text.h"
 #include "protocol/close_codes.h"
 #include "protocol/frame_dissection.h"
+#include "theme/tones.h"
 #include "traffic_export.h"
 
 #include <QColor>
@@ -261,7 +262,7 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
         const QString &type = m_store.type(size_t(record));
         if (type == QLatin1String("error") || type == QLatin1String("close") ||
             type.startsWith(u'('))
-            return QColor(0xc0, 0x39, 0x2b);
+            return toneColour(Tone::Error);
         return {};
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};

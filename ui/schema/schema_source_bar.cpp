@@ -1,7 +1,13 @@
 #include "schema_source_bar.h"
 
+#include "theme/tones.h"
+#include "workspace/recent_list.h"
+
 #include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -80,6 +86,7 @@ SchemaSourceBar::SchemaSourceBar(SchemaSource &source, HeaderProvider headers, Q
         load();
     });
     connect(&m_source, &SchemaSource::schemaChanged, this, &SchemaSourceBar::showStatus);
+    connect(&m_source, &SchemaSource::schemaChanged, this, &SchemaSourceBar::remember);
     connect(&m_source, &SchemaSource::loadingChanged, this, &SchemaSourceBar::showStatus);
     connect(&m_source, &SchemaSource::failed, this, &SchemaSourceBar::showStatus);
     showChoice();
@@ -123,6 +130,62 @@ void SchemaSourceBar::load()
     }
 }
 
+SchemaSource::Kind SchemaSourceBar::chosenKind() const
+{
+    return Kind(m_kind->currentData().toInt());
+}
+
+QString SchemaSourceBar::introspectionUrl() const
+{
+    return m_url->text().trimmed();
+}
+
+void SchemaSourceBar::setIntrospectionUrl(const QString &url)
+{
+    m_url->setText(url);
+    m_urlEdited = !url.trimmed().isEmpty();
+}
+
+QString SchemaSourceBar::file() const
+{
+    return m_file->text().trimmed();
+}
+
+void SchemaSourceBar::setFile(const QString &path)
+{
+    m_file->setText(path);
+}
+
+void SchemaSourceBar::setRecentLists(RecentList *urls, RecentList *files)
+{
+    m_recentUrls = urls;
+    m_recentFiles = files;
+    const auto complete = [](QLineEdit *edit, RecentList *list) {
+        if (!list) return;
+        auto *completer = new QCompleter(list, edit);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        edit->setCompleter(completer);
+    };
+    complete(m_url, urls);
+    complete(m_file, files);
+}
+
+void SchemaSourceBar::remember()
+{
+    if (!m_source.schema() || !m_source.errorString().isEmpty()) return;
+    if (m_source.kind() == Kind::Introspection && m_recentUrls)
+        m_recentUrls->add(m_source.origin());
+    if (m_source.kind() == Kind::SdlFile && m_recentFiles)
+        m_recentFiles->add(QFileInfo(m_source.origin()).absoluteFilePath());
+}
+
+void SchemaSourceBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (isPaletteChange(event)) showText(m_statusText, m_statusIsError);
+}
+
 void SchemaSourceBar::showChoice()
 {
     const Kind kind = Kind(m_kind->currentData().toInt());
@@ -157,10 +220,10 @@ void SchemaSourceBar::showStatus()
 void SchemaSourceBar::showText(const QString &text, bool error)
 {
     m_statusText = text;
+    m_statusIsError = error;
     m_status->setToolTip(text);
     const QString html = text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
-    m_status->setText(error ? QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(html)
-                            : html);
+    m_status->setText(error ? tonedHtml(html, Tone::Error) : html);
 }
 
 } // namespace subscope::ui

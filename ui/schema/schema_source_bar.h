@@ -13,6 +13,8 @@ class QPushButton;
 
 namespace subscope::ui {
 
+class RecentList;
+
 // Chooses a panel's schema source: the embedded server, introspection of an HTTP URL (derived
 // from the panel's WebSocket URL until the user edits it), or an SDL file; Load fetches or reads
 // again; a status line says what is in effect or why it failed.
@@ -32,6 +34,14 @@ public:
     void choose(SchemaSource::Kind kind);
     // Loads again from the chosen source.
     void load();
+    SchemaSource::Kind chosenKind() const;
+    QString introspectionUrl() const;
+    // Sets the introspection URL as if typed: it no longer follows the panel's URL.
+    void setIntrospectionUrl(const QString &url);
+    QString file() const;
+    void setFile(const QString &path);
+    // Completions for the URL and file fields; what loads successfully is added to them.
+    void setRecentLists(RecentList *urls, RecentList *files);
     // What the status line says, as plain text.
     QString statusText() const { return m_statusText; }
 
@@ -39,7 +49,12 @@ private:
     void showChoice();
     void showStatus();
     void showText(const QString &text, bool error);
+    void remember();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
     SchemaSource &m_source;
     HeaderProvider m_headers;
     bool m_urlEdited = false;
@@ -50,6 +65,9 @@ private:
     QPushButton *m_browse;
     QPushButton *m_load;
     QLabel *m_status;
+    bool m_statusIsError = false;
+    RecentList *m_recentUrls = nullptr;
+    RecentList *m_recentFiles = nullptr;
 };
 
 } // namespace subscope::ui

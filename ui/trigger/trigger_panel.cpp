@@ -5,6 +5,7 @@
 #include "group_suggestions.h"
 #include "json_text.h"
 #include "server/model_events.h"
+#include "theme/tones.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -26,6 +27,7 @@ namespace subscope::ui {
 
 namespace {
 constexpr int ShotRole = Qt::UserRole + 1;
+constexpr int FailedRole = Qt::UserRole + 2; // the shot was refused: its row is in the error tone
 } // namespace
 
 TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
@@ -337,8 +339,8 @@ void TriggerPanel::fireShot(const TriggerShot &shot)
 void TriggerPanel::showError(const QString &error)
 {
     m_showingTargetError = !m_targetError.isEmpty() && error == m_targetError;
-    m_result->setText(
-        QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(error.toHtmlEscaped()));
+    m_shownError = error;
+    m_result->setText(tonedHtml(error.toHtmlEscaped(), Tone::Error));
     emit resultShown(error);
 }
 
@@ -359,8 +361,10 @@ void TriggerPanel::addHistory(const TriggerShot &shot)
 
 void TriggerPanel::showResult(const TriggerResult &result)
 {
-    if (auto *latest = m_history->item(0); latest && !result.ok)
-        latest->setForeground(QColor(0xc0, 0x39, 0x2b));
+    if (auto *latest = m_history->item(0); latest && !result.ok) {
+        latest->setData(FailedRole, true);
+        latest->setForeground(toneColour(Tone::Error));
+    }
     if (!result.ok && isRepeating()) stopRepeating(); // one refusal is enough to know
     refreshGroupCompletions();
     if (!result.ok) return showError(result.error);
@@ -369,6 +373,7 @@ void TriggerPanel::showResult(const TriggerResult &result)
             ? tr("Fired into %1: 1 frame queued").arg(result.group)
             : tr("Fired into %1: %2 frames queued").arg(result.group).arg(result.deliveries);
     m_showingTargetError = false;
+    m_shownError.clear();
     m_result->setText(text.toHtmlEscaped());
     emit resultShown(text);
 }
@@ -378,6 +383,17 @@ QString TriggerPanel::resultText() const
     QTextDocument doc;
     doc.setHtml(m_result->text());
     return doc.toPlainText();
+}
+
+void TriggerPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (!isPaletteChange(event)) return;
+    for (int i = 0; i < m_history->count(); ++i)
+        if (m_history->item(i)->data(FailedRole).toBool())
+            m_history->item(i)->setForeground(toneColour(Tone::Error));
+    if (!m_shownError.isEmpty())
+        m_result->setText(tonedHtml(m_shownError.toHtmlEscaped(), Tone::Error));
 }
 
 bool TriggerPanel::eventFilter(QObject *watched, QEvent *event)
@@ -440,7 +456,10 @@ void TriggerPanel::useEmbeddedTarget()
     m_targetUrl->setEnabled(false);
     m_targetError.clear();
     m_sender.setHttpTarget(QUrl());
-    if (m_showingTargetError) m_result->clear();
+    if (m_showingTargetError) {
+        m_result->clear();
+        m_shownError.clear();
+    }
     m_showingTargetError = false;
 }
 
@@ -463,7 +482,10 @@ bool TriggerPanel::applyHttpTarget(const QString &url, bool report)
         return false;
     }
     m_sender.setHttpTarget(target);
-    if (m_showingTargetError) m_result->clear();
+    if (m_showingTargetError) {
+        m_result->clear();
+        m_shownError.clear();
+    }
     m_showingTargetError = false;
     return true;
 }

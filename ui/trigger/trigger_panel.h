@@ -68,6 +68,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QWidget *buildGroupForm();
@@ -104,6 +105,7 @@ private:
     QDoubleSpinBox *m_rate;
     QPushButton *m_fire;
     QLabel *m_result;
+    QString m_shownError; // what m_result shows in the error tone; empty when not an error
     QListWidget *m_history;
     QString m_targetError; // why the HTTP target cannot be used; empty when it can
     bool m_showingTargetError = false;
