@@ -402,6 +402,20 @@ private slots:
         QVERIFY(!child<QLabel>(docs(), "docsEmptyLabel")->isHidden());
         QVERIFY(!panel->editor()->schema());
 
+        // The file is read again when it changes: fixed, then broken again.
+        writeFile("broken.graphql", "type Query {\n  a: String\n  b: Int\n}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(panel->schema() != nullptr, Timeout);
+        QCOMPARE(schemaStatus(panel), "Loaded " + broken + ": 1 type");
+        QVERIFY(docs()->showField("Query", "b"));
+        writeFile("broken.graphql", "type Query {\n  a: Nope\n}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(panel->schema() == nullptr, Timeout);
+        // Another source: the file is no longer followed.
+        chooseSource(panel, Kind::EmbeddedServer);
+        writeFile("broken.graphql", "type Query {\n  c: String\n}\n");
+        QTest::qWait(600);
+        QCOMPARE(panel->schemaSource()->kind(), Kind::EmbeddedServer);
+        QVERIFY(panel->schema() == window->server().schema());
+
         loadFile(panel, dir.filePath("missing.graphql"));
         QVERIFY2(schemaStatus(panel).contains("cannot read the schema file"),
                  qPrintable(schemaStatus(panel)));

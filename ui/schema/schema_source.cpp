@@ -6,6 +6,7 @@
 #include "graphql/schema_builder.h"
 #include "json_text.h"
 
+#include <QFileInfo>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -52,7 +53,15 @@ QUrl introspectionUrlFor(const QString &websocketUrl)
 
 SchemaSource::SchemaSource(QObject *parent)
     : QObject(parent)
-{}
+{
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(250);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay,
+            qOverload<>(&QTimer::start));
+    connect(&m_reloadDelay, &QTimer::timeout, this, [this] {
+        if (m_kind == Kind::SdlFile) loadFile(m_origin);
+    });
+}
 
 SchemaSource::~SchemaSource()
 {
@@ -98,6 +107,8 @@ void SchemaSource::introspect(const QUrl &url, const Headers &headers)
 bool SchemaSource::loadFile(const QString &path)
 {
     begin(Kind::SdlFile, path);
+    // Watched even when it does not build, so that fixing it is seen.
+    if (QFileInfo(path).isFile()) m_watcher.addPath(path);
     if (path.trimmed().isEmpty()) {
         fail(tr("Choose an SDL schema file (.graphql)"));
         return false;
@@ -114,6 +125,8 @@ bool SchemaSource::loadFile(const QString &path)
 void SchemaSource::begin(Kind kind, const QString &origin)
 {
     cancelRequest();
+    m_reloadDelay.stop();
+    if (!m_watcher.files().isEmpty()) m_watcher.removePaths(m_watcher.files());
     m_kind = kind;
     m_origin = origin;
     m_error.clear();

@@ -3,12 +3,14 @@
 #include "graphql/schema.h"
 
 #include <QByteArray>
+#include <QFileSystemWatcher>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -58,7 +60,8 @@ public:
     // schemaChanged() or failed() follows (at once for a URL that is not http(s)).
     void introspect(const QUrl &url, const Headers &headers = {});
     // Reads and builds an SDL file; false, and failed() with every error as
-    // "file:line:column: message", when it cannot be used.
+    // "file:line:column: message", when it cannot be used. The file is read again when it
+    // changes on disk, for as long as it is the source.
     bool loadFile(const QString &path);
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
@@ -83,6 +86,8 @@ private:
     QString m_error;
     int m_timeoutMs = DefaultTimeoutMs;
     QNetworkAccessManager m_network;
+    QFileSystemWatcher m_watcher;
+    QTimer m_reloadDelay; // editors save in several steps: read once they are done
     QPointer<QNetworkReply> m_reply;
 };
 

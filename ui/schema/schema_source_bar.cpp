@@ -19,12 +19,13 @@ namespace subscope::ui {
 using Kind = SchemaSource::Kind;
 
 namespace {
-int userTypeCount(const graphql::Schema &schema)
+// "1 type", "12 types": the schema's own types, not the built-in ones.
+QString typeCount(const graphql::Schema &schema)
 {
     int count = 0;
     for (const graphql::NamedType *type : schema.types())
         count += type->builtIn ? 0 : 1;
-    return count;
+    return count == 1 ? SchemaSourceBar::tr("1 type") : SchemaSourceBar::tr("%1 types").arg(count);
 }
 } // namespace
 
@@ -206,13 +207,12 @@ void SchemaSourceBar::showStatus()
         text = m_source.errorString();
         error = true;
     } else if (m_source.kind() == Kind::EmbeddedServer) {
-        text = schema ? tr("The embedded server's schema: %1 types").arg(userTypeCount(*schema))
+        text = schema ? tr("The embedded server's schema: %1").arg(typeCount(*schema))
                       : tr("The embedded server has no schema");
     } else if (schema) {
-        text = (m_source.kind() == Kind::Introspection ? tr("Introspected %1: %2 types")
-                                                       : tr("Loaded %1: %2 types"))
-                   .arg(m_source.origin())
-                   .arg(userTypeCount(*schema));
+        text = (m_source.kind() == Kind::Introspection ? tr("Introspected %1: %2")
+                                                       : tr("Loaded %1: %2"))
+                   .arg(m_source.origin(), typeCount(*schema));
     }
     showText(text, error);
 }
