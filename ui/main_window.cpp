@@ -6,6 +6,7 @@
 #include "groups/groups_pane.h"
 #include "inspector/traffic_inspector.h"
 #include "inspector/traffic_recorder.h"
+#include "logging.h"
 #include "schema/docs_pane.h"
 #include "trigger/trigger_panel.h"
 #include "workspace/recent_list.h"
@@ -63,6 +64,7 @@ QDockWidget *dock(const QString &title, const QString &name, QWidget *content, Q
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_baseline(std::make_unique<Workspace>())
 {
     setWindowTitle(tr("Subscope"));
     if (const auto saved = appearanceFromName(QSettings().value(AppearanceKey).toString()))
@@ -220,6 +222,10 @@ void MainWindow::buildPanelMenu()
         menu->addAction(tr("Subscribe"), this, onPanel([](ClientPanel *p) { p->subscribe(); }));
     subscribe->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    // In the panels only: in the trigger's editors Ctrl+Shift+Enter fires, and a Ctrl+Enter
+    // there subscribing a panel would surprise.
+    subscribe->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_tabs->addAction(subscribe);
     menu->addAction(tr("Stop the selected operation"), QKeySequence(Qt::CTRL | Qt::Key_Period),
                     this, onPanel([](ClientPanel *p) { p->stopSelected(); }));
     QAction *clear = menu->addAction(tr("Clear"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
@@ -291,7 +297,7 @@ ClientPanel *MainWindow::addPanel()
     auto *panel = new ClientPanel(m_tabs);
     panel->setRecentLists(m_recentUrls, m_recentIntrospectionUrls, m_recentSchemaFiles);
     panel->setEmbeddedSchema(m_server.schema());
-    panel->setUrl(embeddedUrl());
+    panel->setUrl(embeddedUrl(), true);
     panel->setQuery(QString::fromLatin1(DemoSubscription));
     m_recorder->watch(panel->connection(), tr("Panel %1").arg(++m_panelsMade));
     const int index = m_tabs->addTab(panel, panel->title());
@@ -362,6 +368,7 @@ void MainWindow::startDemoSession()
 {
     startEmbeddedServer();
     ClientPanel *first = addPanel();
+    *m_baseline = workspace();
     if (!m_server.isRunning()) return;
     // Subscribe once the socket is up, so the register ack is the first thing the user sees.
     auto *once = new QObject(first);
@@ -399,7 +406,7 @@ Workspace MainWindow::workspace() const
     const QUrl embedded(embeddedUrl());
     for (int i = 0; i < panelCount(); ++i) {
         PanelSetup setup = panel(i)->setup();
-        setup.embeddedServer = QUrl(setup.url) == embedded;
+        setup.embeddedServer = setup.embeddedServer || QUrl(setup.url) == embedded;
         workspace.panels << setup;
     }
     workspace.currentPanel = std::max(0, m_tabs->currentIndex());
@@ -410,17 +417,24 @@ void MainWindow::applyWorkspace(const Workspace &workspace)
 {
     while (panelCount() > 0)
         closePanel(panelCount() - 1);
-    for (const PanelSetup &setup : workspace.panels) {
-        ClientPanel *p = addPanel();
-        p->applySetup(setup);
-        if (setup.embeddedServer) p->setUrl(embeddedUrl());
+    for (PanelSetup setup : workspace.panels) {
+        // Aimed before anything loads from the URL (an introspection URL derived from it).
+        if (setup.embeddedServer) setup.url = embeddedUrl();
+        addPanel()->applySetup(setup);
     }
     if (workspace.currentPanel < panelCount()) m_tabs->setCurrentIndex(workspace.currentPanel);
 }
 
+bool MainWindow::isWorkspaceModified() const
+{
+    return workspace().panels != m_baseline->panels;
+}
+
 bool MainWindow::saveWorkspace(const QString &path, QString *error)
 {
-    if (!saveWorkspaceFile(path, workspace(), error)) return false;
+    const Workspace saved = workspace();
+    if (!saveWorkspaceFile(path, saved, error)) return false;
+    *m_baseline = saved;
     m_workspacePath = QFileInfo(path).absoluteFilePath();
     m_recentWorkspaces->add(m_workspacePath);
     showWindowTitle();
@@ -432,7 +446,10 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
     Workspace opened;
     if (!loadWorkspaceFile(path, &opened, error)) return false;
     applyWorkspace(opened);
+    *m_baseline = workspace();
     m_workspacePath = QFileInfo(path).absoluteFilePath();
+    qCInfo(lcUi, "opened the workspace %s: %d panels", qUtf8Printable(m_workspacePath),
+           int(opened.panels.size()));
     m_recentWorkspaces->add(m_workspacePath);
     showWindowTitle();
     return true;
@@ -445,13 +462,39 @@ void MainWindow::openWorkspaceWithDialog()
                               : QFileInfo(m_workspacePath).path();
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open workspace"), start, WorkspaceFilter);
-    if (path.isEmpty()) return;
-    QString error;
-    if (!openWorkspace(path, &error))
-        QMessageBox::warning(this, tr("Cannot open the workspace"), error);
+    if (!path.isEmpty()) openWorkspaceAsked(path);
 }
 
-void MainWindow::saveWorkspaceWithDialog(bool askForPath)
+void MainWindow::openWorkspaceAsked(const QString &path)
+{
+    if (!mayPutPanelsAside(tr("Open workspace"))) return;
+    QString error;
+    if (openWorkspace(path, &error)) return;
+    if (!QFileInfo::exists(path)) m_recentWorkspaces->remove(path);
+    QMessageBox::warning(this, tr("Cannot open the workspace"), error);
+}
+
+bool MainWindow::mayPutPanelsAside(const QString &title)
+{
+    if (!isWorkspaceModified()) return true;
+    const QString question =
+        m_workspacePath.isEmpty()
+            ? tr("The panels here are in no workspace. Save them first?")
+            : tr("The panels have changed since %1 was saved. Save them first?")
+                  .arg(QFileInfo(m_workspacePath).fileName());
+    switch (QMessageBox::question(this, title, question,
+                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                  QMessageBox::Save)) {
+    case QMessageBox::Save:
+        return saveWorkspaceWithDialog(false);
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::saveWorkspaceWithDialog(bool askForPath)
 {
     QString path = m_workspacePath;
     if (askForPath || path.isEmpty()) {
@@ -459,15 +502,23 @@ void MainWindow::saveWorkspaceWithDialog(bool askForPath)
             path.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.subscope.json"))
                            : path;
         path = QFileDialog::getSaveFileName(this, tr("Save workspace"), suggested, WorkspaceFilter);
-        if (path.isEmpty()) return;
-        if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".subscope.json");
+        if (path.isEmpty()) return false;
+        // The dialog asked about the name as typed, not this one.
+        if (QFileInfo(path).suffix().isEmpty()) {
+            path += QStringLiteral(".subscope.json");
+            if (QFileInfo::exists(path) &&
+                QMessageBox::question(this, tr("Save workspace"),
+                                      tr("%1 exists. Replace it?").arg(path)) != QMessageBox::Yes)
+                return false;
+        }
     }
     QString error;
     if (!saveWorkspace(path, &error)) {
         QMessageBox::warning(this, tr("Cannot save the workspace"), error);
-        return;
+        return false;
     }
     statusBar()->showMessage(tr("Saved the workspace to %1").arg(path), 5000);
+    return true;
 }
 
 void MainWindow::fillRecentWorkspacesMenu()
@@ -475,12 +526,7 @@ void MainWindow::fillRecentWorkspacesMenu()
     m_recentWorkspacesMenu->clear();
     const QStringList paths = m_recentWorkspaces->values();
     for (const QString &path : paths) {
-        m_recentWorkspacesMenu->addAction(path, this, [this, path] {
-            QString error;
-            if (openWorkspace(path, &error)) return;
-            if (!QFileInfo::exists(path)) m_recentWorkspaces->remove(path);
-            QMessageBox::warning(this, tr("Cannot open the workspace"), error);
-        });
+        m_recentWorkspacesMenu->addAction(path, this, [this, path] { openWorkspaceAsked(path); });
     }
     if (paths.isEmpty()) {
         m_recentWorkspacesMenu->addAction(tr("No workspace opened yet"))->setEnabled(false);
@@ -513,6 +559,12 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Panels that were never in a workspace go as they always did; a workspace's changes are
+    // offered for saving.
+    if (!m_workspacePath.isEmpty() && !mayPutPanelsAside(tr("Quit"))) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     for (int i = 0; i < panelCount(); ++i)
         panel(i)->disconnectFromServer();

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QActionGroup;
 class QLabel;
 class QMenu;
@@ -65,6 +67,8 @@ public:
     bool openWorkspace(const QString &path, QString *error);
     // The file the workspace was last saved to or opened from; empty for none.
     QString workspacePath() const { return m_workspacePath; }
+    // Whether the panels differ from the workspace last saved or opened (or the first panels).
+    bool isWorkspaceModified() const;
 
     void setAppearance(Appearance appearance);
     // Recently connected URLs, introspection URLs, schema files and workspaces (in the settings).
@@ -88,8 +92,13 @@ private:
     void restoreSettings();
     void saveSettings();
     void openWorkspaceWithDialog();
-    void saveWorkspaceWithDialog(bool askForPath);
+    void openWorkspaceAsked(const QString &path);
+    // False when nothing was saved (cancelled or failed: the user was told).
+    bool saveWorkspaceWithDialog(bool askForPath);
     void fillRecentWorkspacesMenu();
+    // Before the panels are replaced or the window closes with unsaved changes to them: offers to
+    // save; false when the user cancels.
+    bool mayPutPanelsAside(const QString &title);
     // The URL a panel aimed at the embedded server takes.
     QString embeddedUrl() const;
 
@@ -105,6 +114,7 @@ private:
     int m_panelsMade = 0; // panels are named "Panel <n>" in the inspector
     QLabel *m_serverStatus;
     QString m_workspacePath;
+    std::unique_ptr<Workspace> m_baseline; // the panels as last saved, opened or first shown
     RecentList *m_recentUrls;
     RecentList *m_recentIntrospectionUrls;
     RecentList *m_recentSchemaFiles;

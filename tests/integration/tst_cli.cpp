@@ -253,7 +253,7 @@ private slots:
         const bool serving = QTest::qWaitFor(
             [&] {
                 err += QString::fromUtf8(process.readAllStandardError());
-                return err.contains(QLatin1String("embedded server on ws://")) ||
+                return err.contains(QLatin1String("opened the workspace ")) ||
                        process.state() == QProcess::NotRunning;
             },
             20000);
@@ -262,6 +262,8 @@ private slots:
         process.kill();
         process.waitForFinished(5000);
         QVERIFY2(serving && running, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("opened the workspace %1: 1 panels").arg(good)),
+                 qPrintable(err));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "client/client_panel.h"
 #include "client/operations_model.h"
 #include "main_window.h"
+#include "settings_sandbox.h"
 #include "trigger/trigger_panel.h"
 
 #include <QPushButton>
@@ -19,6 +20,7 @@ constexpr int UiTimeout = 5000;
 // The main window with its embedded server on a free port (not started).
 inline std::unique_ptr<ui::MainWindow> explorerWindow()
 {
+    isolateSettings();
     auto window = std::make_unique<ui::MainWindow>();
     server::ServerConfig config = window->server().config();
     config.port = 0;

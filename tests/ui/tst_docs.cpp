@@ -9,6 +9,7 @@
 #include "schema/schema_docs_model.h"
 #include "schema/schema_source.h"
 #include "schema/schema_source_bar.h"
+#include "settings_sandbox.h"
 #include "support/headless_process.h"
 #include "support/test_schemas.h"
 
@@ -158,6 +159,7 @@ class TestDocs : public QObject
 private slots:
     void init()
     {
+        test::isolateSettings();
         window = std::make_unique<MainWindow>();
         server::ServerConfig config = window->server().config();
         config.port = 0;

@@ -67,17 +67,14 @@ QColor highlightAt(QPlainTextEdit *editor, int position)
 class TestWorkspace : public QObject
 {
     Q_OBJECT
-    QTemporaryDir settingsDir;
     QTemporaryDir dir;
     QPalette systemPalette;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(settingsDir.isValid() && dir.isValid());
-        // The settings go to a directory of the test's own, never the user's.
-        QCoreApplication::setOrganizationName(QStringLiteral("subscope-tests"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+        QVERIFY(dir.isValid());
+        test::isolateSettings();
         systemPalette = QApplication::palette();
     }
 
@@ -182,6 +179,77 @@ private slots:
         QCOMPARE(second->workspace().panels[1].schemaFile, moved.filePath("schema.graphql"));
     }
 
+    void workspaceKeepsWhatIsNotFilledInAndWhatFollows()
+    {
+        auto first = test::explorerWindow();
+        QVERIFY(first->server().start());
+        // An SDL file chosen but not given yet, and an introspection URL derived from the
+        // panel's URL (never typed): both reopen as they were, without an error.
+        ClientPanel *sdl = first->addPanel();
+        PanelSetup noFile = sdl->setup();
+        noFile.schemaSource = Kind::SdlFile;
+        sdl->applySetup(noFile);
+        ClientPanel *derived = first->addPanel();
+        PanelSetup follows = derived->setup();
+        follows.schemaSource = Kind::Introspection;
+        derived->applySetup(follows);
+        auto *schemaUrl = derived->findChild<QLineEdit *>("schemaUrlEdit");
+        const QString oldHttp = first->server().httpUrl() + "/graphql/";
+        QCOMPARE(schemaUrl->text(), oldHttp);
+        // A file whose name starts with two dots is still beside the workspace.
+        const QString dotted = dir.filePath("..dotted.graphql");
+        QFile::remove(dotted);
+        QVERIFY(QFile::copy(test::sharedPath("spec/demo-schema.graphql"), dotted));
+        ClientPanel *dots = first->addPanel();
+        PanelSetup dottedSetup = dots->setup();
+        dottedSetup.schemaSource = Kind::SdlFile;
+        dottedSetup.schemaFile = dotted;
+        dots->applySetup(dottedSetup);
+        // Typing in the URL field takes a panel off the embedded server.
+        ClientPanel *typed = first->addPanel();
+        QTest::keyClicks(typed->findChild<QLineEdit *>("urlEdit"), "x");
+        QVERIFY(!typed->setup().embeddedServer);
+
+        const QString path = dir.filePath("follows.subscope.json");
+        QString error;
+        QVERIFY2(first->saveWorkspace(path, &error), qPrintable(error));
+        const QJsonObject json = QJsonDocument::fromJson(readAll(path).toUtf8()).object();
+        QVERIFY(!json["panels"][0]["schema"].toObject().contains("path"));
+        QVERIFY(!json["panels"][1]["schema"].toObject().contains("url"));
+        QCOMPARE(json["panels"][2]["schema"]["path"].toString(),
+                 QStringLiteral("..dotted.graphql"));
+        QVERIFY(json["panels"][1]["embeddedServer"].toBool());
+        QVERIFY(!json["panels"][3]["embeddedServer"].toBool());
+        // Nothing secret in it: the file is readable as usual.
+        QVERIFY(QFile::permissions(path) & QFile::ReadOther);
+
+        auto second = test::explorerWindow();
+        QVERIFY(second->server().start());
+        QVERIFY2(second->openWorkspace(path, &error), qPrintable(error));
+        QCOMPARE(second->panelCount(), 4);
+        QVERIFY(!second->isWorkspaceModified());
+        QCOMPARE(second->panel(0)->setup().schemaSource, Kind::SdlFile);
+        QVERIFY(second->panel(0)->setup().schemaFile.isEmpty());
+        // The introspection URL follows the embedded server to its new port, and goes on
+        // following the panel's URL.
+        auto *reopenedUrl = second->panel(1)->findChild<QLineEdit *>("schemaUrlEdit");
+        QCOMPARE(reopenedUrl->text(), second->server().httpUrl() + "/graphql/");
+        QVERIFY(reopenedUrl->text() != oldHttp);
+        second->panel(1)->setUrl("ws://elsewhere.example:9000/graphql/");
+        QCOMPARE(reopenedUrl->text(), QStringLiteral("http://elsewhere.example:9000/graphql/"));
+        QTRY_VERIFY_WITH_TIMEOUT(second->panel(2)->schema() != nullptr, Timeout);
+        second->panel(3)->setQuery("subscription { changed { id } }");
+        QVERIFY(second->isWorkspaceModified());
+
+        // Credentials in a workspace: readable by its owner only.
+        second->panel(0)->setHeaders("Authorization: Token secret");
+        const QString secret = dir.filePath("secret.subscope.json");
+        QVERIFY2(second->saveWorkspace(secret, &error), qPrintable(error));
+        QCOMPARE(QFile::permissions(secret) & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions());
+        QVERIFY(!second->isWorkspaceModified());
+    }
+
     void workspaceThatIsWrongChangesNothing_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -198,6 +266,9 @@ private slots:
         QTest::newRow("newer version")
             << QByteArray("{\"format\": \"subscope-workspace\", \"version\": 2, \"panels\": []}")
             << "written by a newer Subscope (workspace version 2; this one reads up to version 1)";
+        QTest::newRow("version not whole")
+            << QByteArray("{\"format\": \"subscope-workspace\", \"version\": 1.5}")
+            << "version: expected a whole number, found 1.5";
         QTest::newRow("no version") << QByteArray("{\"format\": \"subscope-workspace\"}")
                                     << "version: expected a whole number, found nothing";
         QTest::newRow("panels not a list")
@@ -220,14 +291,7 @@ private slots:
             << QByteArray("{\"format\": \"subscope-workspace\", \"version\": 1,"
                           " \"panels\": [{\"embeddedServer\": \"yes\"}]}")
             << "panels[0].embeddedServer: expected true or false, found a string";
-        QTest::newRow("schema file without a path")
-            << QByteArray("{\"format\": \"subscope-workspace\", \"version\": 1,"
-                          " \"panels\": [{\"schema\": {\"source\": \"file\"}}]}")
-            << "panels[0].schema: a schema file needs a \"path\"";
-        QTest::newRow("introspection without a URL")
-            << QByteArray("{\"format\": \"subscope-workspace\", \"version\": 1,"
-                          " \"panels\": [{\"schema\": {\"source\": \"introspection\"}}]}")
-            << "panels[0].schema: introspection needs a \"url\"";
+
         QTest::newRow("unknown schema source")
             << QByteArray("{\"format\": \"subscope-workspace\", \"version\": 1,"
                           " \"panels\": [{\"schema\": {\"source\": \"ftp\"}}]}")
@@ -433,6 +497,23 @@ private slots:
         QTest::keyClick(window.get(), Qt::Key_Period, Qt::ControlModifier);
         QVERIFY2(panel->statusText().contains("No running operation is selected"),
                  qPrintable(panel->statusText()));
+
+        // Ctrl+Enter in the trigger's value editor does not subscribe the panel.
+        auto *value = window->triggerPanel()->findChild<QWidget *>("valueEditor");
+        QVERIFY(value);
+        value->setFocus();
+        QTRY_VERIFY(value->hasFocus());
+        QTest::keyClick(value, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(panel->operations()->rowCount(), 1);
+
+        // Ctrl+PgUp / Ctrl+PgDown go round the panels.
+        auto *tabs = window->findChild<QTabWidget *>("panelTabs");
+        const int last = window->panelCount() - 1;
+        QCOMPARE(tabs->currentIndex(), last);
+        QTest::keyClick(window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 0);
+        QTest::keyClick(window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), last);
     }
 };
 

@@ -83,6 +83,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(&m_connection, &ClientConnection::stateChanged, this, &ClientPanel::showState);
+    connect(m_url, &QLineEdit::textEdited, this, [this] { m_onEmbeddedServer = false; });
     connect(&m_connection, &ClientConnection::stateChanged, this, [this](State state) {
         if (state == State::Ready && m_recentUrls) m_recentUrls->add(url());
     });
@@ -432,9 +433,10 @@ EventStreamModel *ClientPanel::currentStream() const
     return m_shownStream;
 }
 
-void ClientPanel::setUrl(const QString &url)
+void ClientPanel::setUrl(const QString &url, bool embeddedServer)
 {
     m_url->setText(url);
+    m_onEmbeddedServer = embeddedServer;
 }
 
 QString ClientPanel::url() const
@@ -496,6 +498,7 @@ PanelSetup ClientPanel::setup() const
 {
     PanelSetup setup;
     setup.url = url();
+    setup.embeddedServer = m_onEmbeddedServer;
     setup.protocol = ConnectionSettings::Protocol(m_protocol->currentData().toInt());
     setup.headers = m_headers->toPlainText();
     setup.queryToken = m_token->text();
@@ -503,7 +506,8 @@ PanelSetup ClientPanel::setup() const
     setup.query = m_editor->toPlainText();
     setup.variables = m_variables->toPlainText();
     setup.schemaSource = m_schemaBar->chosenKind();
-    if (setup.schemaSource == SchemaSource::Kind::Introspection)
+    if (setup.schemaSource == SchemaSource::Kind::Introspection &&
+        m_schemaBar->introspectionUrlEdited())
         setup.introspectionUrl = m_schemaBar->introspectionUrl();
     if (setup.schemaSource == SchemaSource::Kind::SdlFile && !m_schemaBar->file().isEmpty())
         setup.schemaFile = QFileInfo(m_schemaBar->file()).absoluteFilePath();
@@ -512,15 +516,14 @@ PanelSetup ClientPanel::setup() const
 
 void ClientPanel::applySetup(const PanelSetup &setup)
 {
-    setUrl(setup.url);
+    setUrl(setup.url, setup.embeddedServer);
     setProtocol(setup.protocol);
     setHeaders(setup.headers);
     setQueryToken(setup.queryToken);
     setInitPayload(setup.initPayload);
     setQuery(setup.query);
     setVariables(setup.variables);
-    if (setup.schemaSource == SchemaSource::Kind::Introspection)
-        m_schemaBar->setIntrospectionUrl(setup.introspectionUrl);
+    m_schemaBar->setIntrospectionUrl(setup.introspectionUrl);
     if (setup.schemaSource == SchemaSource::Kind::SdlFile) m_schemaBar->setFile(setup.schemaFile);
     m_schemaBar->choose(setup.schemaSource);
     // What is not the defaults is worth seeing.

@@ -36,7 +36,9 @@ class ClientPanel : public QWidget
 public:
     explicit ClientPanel(QWidget *parent = nullptr);
 
-    void setUrl(const QString &url);
+    // `embeddedServer`: the URL is the embedded server's, and a saved workspace says so (the
+    // panel then follows the server to another port); typing in the URL field ends that.
+    void setUrl(const QString &url, bool embeddedServer = false);
     QString url() const;
     void setProtocol(ConnectionSettings::Protocol protocol);
     // The embedded server's schema: the panel's schema while its source is the embedded server
@@ -140,6 +142,7 @@ private:
     QPlainTextEdit *m_detail;
     QPointer<EventStreamModel> m_shownStream;
     RecentList *m_recentUrls = nullptr;
+    bool m_onEmbeddedServer = false;
 };
 
 } // namespace subscope::ui

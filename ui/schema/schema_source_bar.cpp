@@ -96,6 +96,7 @@ SchemaSourceBar::SchemaSourceBar(SchemaSource &source, HeaderProvider headers, Q
 
 void SchemaSourceBar::setWebSocketUrl(const QString &url)
 {
+    m_webSocketUrl = url;
     if (!m_urlEdited) m_url->setText(introspectionUrlFor(url).toString());
 }
 
@@ -143,8 +144,8 @@ QString SchemaSourceBar::introspectionUrl() const
 
 void SchemaSourceBar::setIntrospectionUrl(const QString &url)
 {
-    m_url->setText(url);
     m_urlEdited = !url.trimmed().isEmpty();
+    m_url->setText(m_urlEdited ? url : introspectionUrlFor(m_webSocketUrl).toString());
 }
 
 QString SchemaSourceBar::file() const

@@ -36,7 +36,10 @@ public:
     void load();
     SchemaSource::Kind chosenKind() const;
     QString introspectionUrl() const;
-    // Sets the introspection URL as if typed: it no longer follows the panel's URL.
+    // Whether the user gave the introspection URL (else it follows the panel's URL).
+    bool introspectionUrlEdited() const { return m_urlEdited; }
+    // Sets the introspection URL as if typed: it no longer follows the panel's URL. Empty: it
+    // follows the panel's URL again.
     void setIntrospectionUrl(const QString &url);
     QString file() const;
     void setFile(const QString &path);
@@ -58,6 +61,7 @@ private:
     SchemaSource &m_source;
     HeaderProvider m_headers;
     bool m_urlEdited = false;
+    QString m_webSocketUrl;
     QString m_statusText;
     QComboBox *m_kind;
     QLineEdit *m_url;

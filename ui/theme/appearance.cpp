@@ -58,27 +58,34 @@ void useStyle(const QString &name)
     if (QStyle *style = QStyleFactory::create(name)) QApplication::setStyle(style);
 }
 
-// Sees the application's palette changes: QEvent::ApplicationPaletteChange sent to the
-// application object itself (the copies sent to each widget are not counted).
-class PaletteWatcher : public QObject
+// Sees the application's palette changes, once for all who asked: QEvent::ApplicationPaletteChange
+// sent to the application object itself (the copies sent to each widget are not counted).
+class PaletteNotifier : public QObject
 {
+    Q_OBJECT
 public:
-    PaletteWatcher(QObject *context, std::function<void()> changed)
-        : QObject(context)
-        , m_changed(std::move(changed))
+    static PaletteNotifier &instance()
     {
-        qApp->installEventFilter(this);
+        static auto *notifier = new PaletteNotifier(qApp);
+        return *notifier;
     }
+
+signals:
+    void changed();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) m_changed();
+        if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) emit changed();
         return false;
     }
 
 private:
-    std::function<void()> m_changed;
+    explicit PaletteNotifier(QObject *parent)
+        : QObject(parent)
+    {
+        qApp->installEventFilter(this);
+    }
 };
 
 } // namespace
@@ -134,7 +141,10 @@ Appearance currentAppearance()
 
 void onApplicationPaletteChange(QObject *context, std::function<void()> changed)
 {
-    new PaletteWatcher(context, std::move(changed));
+    QObject::connect(&PaletteNotifier::instance(), &PaletteNotifier::changed, context,
+                     std::move(changed));
 }
 
 } // namespace subscope::ui
+
+#include "appearance.moc"

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace subscope::ui {
 
 namespace {
@@ -159,14 +161,6 @@ bool readSchema(const QJsonValue &value, const QString &path, const QDir &base, 
     QString file;
     if (!schema.string("path", &file, error)) return false;
     if (!file.isEmpty()) panel->schemaFile = QDir::cleanPath(base.absoluteFilePath(file));
-    if (panel->schemaSource == Kind::Introspection && panel->introspectionUrl.trimmed().isEmpty()) {
-        *error = tr("%1: introspection needs a \"url\"").arg(path);
-        return false;
-    }
-    if (panel->schemaSource == Kind::SdlFile && file.trimmed().isEmpty()) {
-        *error = tr("%1: a schema file needs a \"path\"").arg(path);
-        return false;
-    }
     return true;
 }
 
@@ -199,8 +193,10 @@ bool readPanel(const QJsonValue &value, const QString &path, const QDir &base, P
 QString storedPath(const QString &file, const QDir &base)
 {
     const QString relative = base.relativeFilePath(file);
-    return relative.startsWith(QLatin1String("..")) || QFileInfo(relative).isAbsolute() ? file
-                                                                                        : relative;
+    const bool outside = relative == QLatin1String("..") ||
+                         relative.startsWith(QLatin1String("../")) ||
+                         QFileInfo(relative).isAbsolute();
+    return outside ? file : relative;
 }
 
 } // namespace
@@ -210,9 +206,9 @@ QByteArray workspaceToJson(const Workspace &workspace, const QDir &base)
     QJsonArray panels;
     for (const PanelSetup &p : workspace.panels) {
         QJsonObject schema{{QStringLiteral("source"), sourceName(p.schemaSource)}};
-        if (p.schemaSource == Kind::Introspection)
+        if (p.schemaSource == Kind::Introspection && !p.introspectionUrl.isEmpty())
             schema.insert(QStringLiteral("url"), p.introspectionUrl);
-        if (p.schemaSource == Kind::SdlFile)
+        if (p.schemaSource == Kind::SdlFile && !p.schemaFile.isEmpty())
             schema.insert(QStringLiteral("path"), storedPath(p.schemaFile, base));
         panels.append(QJsonObject{
             {QStringLiteral("url"), p.url},
@@ -256,7 +252,9 @@ bool workspaceFromJson(const QByteArray &json, const QDir &base, Workspace *work
     }
     const QJsonValue version = root.value(QLatin1String("version"));
     if (!version.isDouble() || version.toDouble() != double(version.toInt())) {
-        *error = tr("version: expected a whole number, found %1").arg(jsonTypeName(version));
+        *error = tr("version: expected a whole number, found %1")
+                     .arg(version.isDouble() ? QString::number(version.toDouble())
+                                             : jsonTypeName(version));
         return false;
     }
     if (version.toInt() > WorkspaceFormatVersion) {
@@ -304,7 +302,14 @@ bool workspaceFromJson(const QByteArray &json, const QDir &base, Workspace *work
 bool saveWorkspaceFile(const QString &path, const Workspace &workspace, QString *error)
 {
     QSaveFile file(path);
+    // Upgrade headers, tokens and init payloads are credentials: for the owner's eyes only.
+    const bool credentials =
+        std::any_of(workspace.panels.begin(), workspace.panels.end(), [](const PanelSetup &p) {
+            return !p.headers.trimmed().isEmpty() || !p.queryToken.trimmed().isEmpty() ||
+                   !p.initPayload.trimmed().isEmpty();
+        });
     if (!file.open(QIODevice::WriteOnly) ||
+        (credentials && !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)) ||
         file.write(workspaceToJson(workspace, QFileInfo(path).absoluteDir())) < 0 ||
         !file.commit()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());

@@ -24,7 +24,7 @@ struct PanelSetup
     QString query;
     QString variables;
     SchemaSource::Kind schemaSource = SchemaSource::Kind::EmbeddedServer;
-    QString introspectionUrl; // for Kind::Introspection
+    QString introspectionUrl; // for Kind::Introspection; empty: follows the panel's URL
     QString schemaFile;       // for Kind::SdlFile; absolute in memory
 
     bool operator==(const PanelSetup &) const = default;
@@ -45,10 +45,11 @@ struct Workspace
 //                "headers": "…", "queryToken": "…", "initPayload": "…", "query": "…",
 //                "variables": "…", "schema": {"source": "embedded"}}]}
 // "protocol" is auto, graphql-transport-ws or graphql-ws; "schema" is {"source": "embedded"},
-// {"source": "introspection", "url": "…"} or {"source": "file", "path": "…"}, a path relative to
-// the workspace file's directory when the file is under it (a workspace kept in a project
-// repository works from any clone). Keys a reader does not know are ignored; a missing key takes
-// its default.
+// {"source": "introspection", "url": "…"} (no "url": the one derived from the panel's URL) or
+// {"source": "file", "path": "…"}, a path relative to the workspace file's directory when the
+// file is under it (a workspace kept in a project repository works from any clone). Keys a reader
+// does not know are ignored; a missing key takes its default. A file with upgrade headers, a
+// token or an init payload is written readable by its owner only.
 constexpr int WorkspaceFormatVersion = 1;
 
 QByteArray workspaceToJson(const Workspace &workspace, const QDir &base);
