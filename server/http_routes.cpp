@@ -11,6 +11,8 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 namespace subscope::server {
 
@@ -39,6 +41,42 @@ QHttpServerResponse published(const std::string &group, size_t deliveries)
     answer.insert("group", group);
     answer.insert("deliveries", int64_t(deliveries));
     return json(answer, Status::Accepted);
+}
+
+struct TriggerEvent
+{
+    std::string group;
+    const JsonValue *value = nullptr; // in the request body
+};
+
+// One {"group": "...", "value": ...} of POST /trigger, its group checked by `validGroup` (the
+// valid name, or none); false with *problem in words.
+bool readTrigger(const JsonValue &item,
+                 const std::function<std::optional<std::string>(const std::string &)> &validGroup,
+                 TriggerEvent *event, std::string *problem)
+{
+    if (!item.isObject()) {
+        *problem = R"(An event must be a JSON object {"group": "...", "value": ...}.)";
+        return false;
+    }
+    const JsonValue *group = item.find("group");
+    if (!group || !group->isString()) {
+        *problem = "\"group\" must be a string.";
+        return false;
+    }
+    event->value = item.find("value");
+    if (!event->value) {
+        *problem = "\"value\" is missing (use null for an event without a value).";
+        return false;
+    }
+    const std::optional<std::string> name = validGroup(group->toString());
+    if (!name) {
+        *problem = "Invalid group name '" + group->toString() +
+                   "': letters, digits, '_', '.' and '-' only, fewer than 100 characters.";
+        return false;
+    }
+    event->group = *name;
+    return true;
 }
 
 // The request body as JSON, or a 400 saying what is wrong with it.
@@ -103,25 +141,39 @@ void HeadlessServer::addRoutes()
     using Method = QHttpServerRequest::Method;
 
     // POST /trigger {"group": "...", "value": <any JSON>}  (W20, W25)
-    m_http.route(
-        QStringLiteral("/trigger"), Method::Post, [this](const QHttpServerRequest &request) {
-            std::optional<QHttpServerResponse> failure;
-            const std::optional<JsonValue> body = jsonBody(request, &failure);
-            if (!body) return std::move(*failure);
-            if (!body->isObject())
-                return error(R"(The body must be a JSON object {"group": "...", "value": ...}.)");
-            const JsonValue *group = body->find("group");
-            if (!group || !group->isString()) return error("\"group\" must be a string.");
-            const JsonValue *value = body->find("value");
-            if (!value)
-                return error("\"value\" is missing (use null for an event without a value).");
-            const std::optional<std::string> name = triggerGroup(group->toString());
-            if (!name)
-                return error(
-                    "Invalid group name '" + group->toString() +
-                    "': letters, digits, '_', '.' and '-' only, fewer than 100 characters.");
-            return published(*name, publish(*name, *value));
-        });
+    // POST /trigger [{"group": "...", "value": ...}, ...]: a batch, fired in order once every
+    // element is valid (one bad element refuses the whole batch, naming it); one answer
+    // {"events": n, "deliveries": total}, so that triggering is not one request per event.
+    m_http.route(QStringLiteral("/trigger"), Method::Post,
+                 [this](const QHttpServerRequest &request) {
+                     std::optional<QHttpServerResponse> failure;
+                     const std::optional<JsonValue> body = jsonBody(request, &failure);
+                     if (!body) return std::move(*failure);
+                     const auto validGroup = [this](const std::string &group) {
+                         return triggerGroup(group);
+                     };
+                     if (!body->isArray()) {
+                         TriggerEvent event;
+                         std::string problem;
+                         if (!readTrigger(*body, validGroup, &event, &problem))
+                             return error(problem);
+                         return published(event.group, publish(event.group, *event.value));
+                     }
+                     std::vector<TriggerEvent> events(body->size());
+                     for (size_t i = 0; i < body->size(); ++i) {
+                         std::string problem;
+                         if (!readTrigger(body->items()[i], validGroup, &events[i], &problem))
+                             return error("[" + std::to_string(i) + "]: " + problem +
+                                          " Nothing in the batch was fired.");
+                     }
+                     size_t deliveries = 0;
+                     for (const TriggerEvent &event : events)
+                         deliveries += publish(event.group, *event.value);
+                     JsonValue answer = JsonValue::object();
+                     answer.insert("events", int64_t(events.size()));
+                     answer.insert("deliveries", int64_t(deliveries));
+                     return json(answer, Status::Accepted);
+                 });
 
     // POST /models/<name> {"action": ..., "pk": ..., "fields": {...}}  (W22, W24)
     m_http.route(QStringLiteral("/models/<arg>"), Method::Post,

@@ -169,6 +169,47 @@ private slots:
                  R"({"group":"g","deliveries":0})");
     }
 
+    void w20_w25_triggerBatchFiresInOrderOrNotAtAll()
+    {
+        Client c(ws(), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        c.send(
+            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+        QVERIFY(c.waitFrames(2));
+        Http h;
+        const QUrl trigger = http(QStringLiteral("/trigger"));
+        // One bad element (W25) refuses the whole batch, naming it: nothing is fired.
+        auto [status, body] = h.request(
+            QStringLiteral("POST"), trigger,
+            R"([{"group":"custom_event","value":{"field1":"a"}},{"group":"bad name","value":1}])");
+        QCOMPARE(status, 400);
+        QCOMPARE(body, "{\"error\":\"[1]: Invalid group name 'bad name': letters, digits, '_', "
+                       "'.' and '-' only, fewer than 100 characters. Nothing in the batch was "
+                       "fired.\"}");
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, R"([{"group":"g"}])").second,
+                 "{\"error\":\"[0]: \\\"value\\\" is missing (use null for an event without a "
+                 "value). Nothing in the batch was fired.\"}");
+        QCOMPARE(
+            h.request(QStringLiteral("POST"), trigger, R"([{"group":"g","value":1},7])").second,
+            "{\"error\":\"[1]: An event must be a JSON object {\\\"group\\\": \\\"...\\\", "
+            "\\\"value\\\": ...}. Nothing in the batch was fired.\"}");
+        QTest::qWait(50);
+        QCOMPARE(c.frames.size(), 2);
+
+        // W20: every event of the batch, in order, one answer for all.
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger,
+                           R"([{"group":"custom_event","value":{"field1":"a"}},)"
+                           R"({"group":"nobody","value":0},)"
+                           R"({"group":"custom_event","value":{"field1":"b"}}])"),
+                 std::make_pair(202, QByteArray(R"({"events":3,"deliveries":2})")));
+        QVERIFY(c.waitFrames(4));
+        QVERIFY(c.frames[2].contains(R"("field1":"a")"));
+        QVERIFY(c.frames[3].contains(R"("field1":"b")"));
+        QCOMPARE(h.request(QStringLiteral("POST"), trigger, "[]"),
+                 std::make_pair(202, QByteArray(R"({"events":0,"deliveries":0})")));
+    }
+
     void modelEndpointChecksFields()
     {
         Http h;
