@@ -11,6 +11,7 @@ namespace subscope::server {
 namespace {
 constexpr qsizetype MaxHeadBytes = 16 * 1024;
 constexpr int HeadTimeoutMs = 10000;
+constexpr int ListenBacklog = 4096; // connections waiting for accept()
 // An HTTP socket with nothing read or written for this long is closed (keep-alive included).
 constexpr int HttpIdleTimeoutMs = 30000;
 constexpr qint64 MaxBodyBytes = 4 * 1024 * 1024;
@@ -73,6 +74,11 @@ ConnectionRouter::ConnectionRouter(UpgradeHandler onUpgrade, QObject *parent)
     , m_http(new HttpHandOff(this))
     , m_onUpgrade(std::move(onUpgrade))
 {
+    // Clients that connect together (a page load, a reconnect storm, a load test) wait in the
+    // kernel's queue rather than have their SYNs dropped and retried a second later: Qt's
+    // default backlog is 50. The kernel caps it at net.core.somaxconn.
+    m_listener.setListenBacklogSize(ListenBacklog);
+    m_listener.setMaxPendingConnections(ListenBacklog);
     connect(&m_listener, &QTcpServer::newConnection, this, &ConnectionRouter::accept);
 }
 
