@@ -4,10 +4,12 @@
 // memory from /proc. One JSON line per run, with the generator's own CPU time, so that every
 // figure shows whether the generator or the server was the limit.
 //
-// Event values are {"seq": n, "t": <send time, CLOCK_MONOTONIC ns>}; servers pass them through,
-// so the frame a client gets carries its sequence number and send time. Readiness is server-
-// agnostic: once every socket is acknowledged and subscribed, probe events ({"probe": k}) are
-// fired until every socket has seen one (graphql-ws sends no register ack).
+// Event values are MyModelType objects of the demo schema, {"id": n, "name": "<send time,
+// CLOCK_MONOTONIC ns>", "age": 0}, and the subscriptions select { id name }: Subscope passes the
+// value through, a graphql-js server resolves the fields from it, and either way the frame a
+// client gets carries the sequence number and the send time. Readiness is server-agnostic: once
+// every socket is acknowledged and subscribed, probe events (id 0, name "probe k") are fired
+// until every socket has seen one (graphql-ws sends no register ack).
 #include "proc_usage.h"
 #include "ws_codec.h"
 
@@ -165,12 +167,14 @@ int connectTo(const std::string &host, int port, int source)
     return fd;
 }
 
+// The number after `key`, quoted or not ("id": 5 from Subscope, "id": "5" from graphql-js).
 int64_t numberAfter(std::string_view text, std::string_view key)
 {
     const size_t at = text.find(key);
     if (at == std::string_view::npos) return -1;
     int64_t value = -1;
     const char *begin = text.data() + at + key.size();
+    if (begin < text.data() + text.size() && *begin == '"') ++begin;
     std::from_chars(begin, text.data() + text.size(), value);
     return value;
 }
@@ -348,7 +352,7 @@ void Run::subscribe(Subscriber *s)
                                   : std::string("myModelCreated");
     const std::string type = o.protocol == "graphql-ws" ? "start" : "subscribe";
     sendText(s, "{\"id\":\"1\",\"type\":\"" + type + "\",\"payload\":{\"query\":\"subscription { " +
-                    field + " { id } }\"}}");
+                    field + " { id name } }\"}}");
     s->state = Subscriber::State::Subscribed;
 }
 
@@ -364,9 +368,12 @@ void Run::onSubscriberText(Subscriber *s, std::string_view text)
         sendText(s, "{\"type\":\"pong\"}");
         return;
     }
-    const int64_t seq = numberAfter(text, "\"seq\":");
-    if (seq < 0) {
-        if (text.find("\"probe\":") != std::string_view::npos) {
+    // The value's id, not the frame's operation id before it.
+    const size_t data = text.find("\"data\":");
+    if (data != std::string_view::npos) text.remove_prefix(data);
+    const int64_t seq = data == std::string_view::npos ? -1 : numberAfter(text, "\"id\":");
+    if (seq <= 0) {
+        if (text.find("\"name\":\"probe") != std::string_view::npos) {
             if (!s->probed) ++probedCount;
             s->probed = true;
             return;
@@ -380,7 +387,7 @@ void Run::onSubscriberText(Subscriber *s, std::string_view text)
         return; // register acks, keepalives
     }
     const int64_t now = nowNs();
-    const int64_t sent = numberAfter(text, "\"t\":");
+    const int64_t sent = numberAfter(text, "\"name\":");
     if (sent > 0 && latenciesUs.size() < latenciesUs.capacity())
         latenciesUs.push_back(uint32_t(std::min<int64_t>((now - sent) / 1000, UINT32_MAX)));
     if (seq == s->lastSeq)
@@ -529,8 +536,8 @@ bool Run::fireNext(TriggerClient *t)
     for (long i = 0; i < count; ++i) {
         const long seq = nextEvent++;
         if (i) body += ',';
-        body += "{\"group\":\"" + groupOf(o, seq) + "\",\"value\":{\"seq\":" + std::to_string(seq) +
-                ",\"t\":" + std::to_string(sent) + "}}";
+        body += "{\"group\":\"" + groupOf(o, seq) + "\",\"value\":{\"id\":" + std::to_string(seq) +
+                ",\"name\":\"" + std::to_string(sent) + "\",\"age\":0}}";
     }
     if (o.batch > 1) body += ']';
     postBatch(t, body);
@@ -547,8 +554,8 @@ void Run::fireProbe()
     const int groups = o.eachGroup ? o.sockets : 1;
     for (int g = 0; g < groups; ++g) {
         if (g) body += ',';
-        body += "{\"group\":\"" + groupOf(o, g + 1) +
-                "\",\"value\":{\"probe\":" + std::to_string(probeNumber) + "}}";
+        body += "{\"group\":\"" + groupOf(o, g + 1) + "\",\"value\":{\"id\":0,\"name\":\"probe " +
+                std::to_string(probeNumber) + "\",\"age\":0}}";
     }
     postBatch(t, body + "]");
 }
@@ -578,11 +585,19 @@ void Run::onTriggerEvent(TriggerClient *t, uint32_t events)
     if (n > 0) t->in.append(buffer, size_t(n));
     const size_t end = t->in.find("\r\n\r\n");
     if (end == std::string::npos) return;
-    const int64_t length = numberAfter(t->in, "Content-Length: ") >= 0
-                               ? numberAfter(t->in, "Content-Length: ")
-                               : numberAfter(t->in, "content-length: ");
-    const size_t total = end + 4 + size_t(std::max<int64_t>(0, length));
-    if (t->in.size() < total) return;
+    size_t total = 0;
+    const std::string_view head(t->in.data(), end);
+    const bool chunked = head.find("chunked") != std::string_view::npos;
+    if (chunked) { // Node answers in chunks unless told the length: read to the last chunk
+        const size_t last = t->in.find("0\r\n\r\n", end + 4);
+        if (last == std::string::npos) return;
+        total = last + 5;
+    } else {
+        int64_t length = numberAfter(head, "Content-Length: ");
+        if (length < 0) length = numberAfter(head, "content-length: ");
+        total = end + 4 + size_t(std::max<int64_t>(0, length));
+        if (t->in.size() < total) return;
+    }
     const bool ok = t->in.compare(9, 1, "2") == 0;
     if (!ok) {
         ++triggerErrors;
