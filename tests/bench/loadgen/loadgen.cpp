@@ -219,6 +219,7 @@ struct Subscriber : Endpoint
     long duplicates = 0;
     long outOfOrder = 0;
     uint64_t orderHash = 0; // of the sequence numbers in the order they came
+    std::vector<bool> seen; // by sequence number: a repeat of any earlier one is a duplicate
     std::string fragments;
     Subscriber()
         : Endpoint(Kind::Subscriber)
@@ -229,6 +230,7 @@ struct TriggerClient : Endpoint
 {
     bool busy = false;
     int64_t sentAt = 0;
+    std::string body; // of the request in flight: sent again when the connection is lost
     TriggerClient()
         : Endpoint(Kind::Trigger)
     {}
@@ -316,7 +318,8 @@ private:
     void openTriggers();
     void onTriggerEvent(TriggerClient *t, uint32_t events);
     // Fires the next events (a batch) on `t`; false when none are left.
-    bool fireNext(TriggerClient *t);
+    // `stamp`: the send time the values carry (paced: when the event was due); 0: now.
+    bool fireNext(TriggerClient *t, int64_t stamp = 0);
     void postBatch(TriggerClient *t, const std::string &body);
     void fireProbe();
 
@@ -390,12 +393,17 @@ void Run::onSubscriberText(Subscriber *s, std::string_view text)
     const int64_t sent = numberAfter(text, "\"name\":");
     if (sent > 0 && latenciesUs.size() < latenciesUs.capacity())
         latenciesUs.push_back(uint32_t(std::min<int64_t>((now - sent) / 1000, UINT32_MAX)));
-    if (seq == s->lastSeq)
+    if (size_t(seq) >= s->seen.size()) s->seen.resize(size_t(std::max<long>(o.events, seq)) + 1);
+    if (s->seen[size_t(seq)]) {
         ++s->duplicates;
-    else if (seq < s->lastSeq)
-        ++s->outOfOrder;
+        lastFrameNs = now;
+        return;
+    }
+    s->seen[size_t(seq)] = true;
+    if (seq < s->lastSeq) ++s->outOfOrder;
     s->lastSeq = std::max(s->lastSeq, seq);
-    ++s->received;
+    s->orderHash = (s->orderHash ^ uint64_t(seq)) * 1099511628211ull;
+    ++s->received; // distinct events only
     ++totalReceived;
     lastFrameNs = now;
 }
@@ -518,6 +526,7 @@ void Run::postBatch(TriggerClient *t, const std::string &body)
     request += body;
     t->busy = true;
     t->sentAt = nowNs();
+    t->body = body;
     send(t, request);
 }
 
@@ -527,11 +536,11 @@ std::string groupOf(const Options &o, long seq)
                        : std::string("MyModelCreated");
 }
 
-bool Run::fireNext(TriggerClient *t)
+bool Run::fireNext(TriggerClient *t, int64_t stamp)
 {
     if (nextEvent > o.events) return false;
     const long count = std::min<long>(o.batch, o.events - nextEvent + 1);
-    const int64_t sent = nowNs();
+    const int64_t sent = stamp ? stamp : nowNs();
     std::string body = o.batch > 1 ? "[" : "";
     for (long i = 0; i < count; ++i) {
         const long seq = nextEvent++;
@@ -575,11 +584,14 @@ void Run::onTriggerEvent(TriggerClient *t, uint32_t events)
         t->out.clear();
         const bool wasBusy = t->busy;
         t->busy = false;
-        watch(t, false);
-        if (wasBusy) {
-            ++triggerErrors;
-            if (firstError.empty()) firstError = "the trigger connection closed mid-request";
+        if (t->fd < 0) {
+            std::fprintf(stderr, "subscope_loadgen: trigger reconnect: %s\n", std::strerror(errno));
+            std::exit(1);
         }
+        watch(t, false);
+        // The request may not have been read: send it again on the new connection (an event
+        // fired twice shows as duplicates).
+        if (wasBusy) postBatch(t, std::string(t->body));
         return;
     }
     if (n > 0) t->in.append(buffer, size_t(n));
@@ -644,7 +656,7 @@ void Run::report(double seconds, const ProcUsage &before, const ProcUsage &after
     // number coming after a higher one is out of order only with one request at a time.
     if (o.inflight > 1) outOfOrder = -1;
     const long expected = o.eachGroup ? acceptedEvents : acceptedEvents * long(o.sockets);
-    const long drops = std::max<long>(0, expected - (received - duplicates));
+    const long drops = std::max<long>(0, expected - received);
     const double p50 = percentile(latenciesUs, 0.50);
     const double p90 = percentile(latenciesUs, 0.90);
     const double p99 = percentile(latenciesUs, 0.99);
@@ -732,21 +744,33 @@ int Run::exec()
             if (!fireNext(t.get())) break;
     }
     const long expected = o.eachGroup ? o.events : o.events * long(o.sockets);
+    // However the server behaves, the run ends: the schedule plus two minutes.
+    const int64_t deadline =
+        t0 + int64_t((o.rate > 0 ? double(o.events) / o.rate : 0) * 1e9) + 120'000'000'000;
+    bool late = false;
     while (totalReceived < expected) {
         if (o.rate > 0 && nextEvent <= o.events) {
-            // Paced: fire what is due on a free client (a late client delays, and the latency
-            // shows it).
+            // Paced: fire what is due on a free client. The value carries the time the event was
+            // due, so a late client or generator shows in the latency.
             const int64_t due = t0 + int64_t(double(nextEvent - 1) * 1e9 / o.rate);
+            bool fired = false;
             if (nowNs() >= due) {
                 for (auto &t : triggers)
                     if (!t->busy) {
-                        fireNext(t.get());
+                        fired = fireNext(t.get(), due);
                         break;
                     }
             }
-            loop(int(std::clamp<int64_t>((due - nowNs()) / 1'000'000, 0, 5)));
+            // Not a busy wait: sleep until the next event is due (rounded up), or for an answer.
+            const int64_t wait =
+                fired ? 0 : std::max<int64_t>(1, (due - nowNs() + 999'999) / 1'000'000);
+            loop(int(std::min<int64_t>(wait, 5)));
         } else {
             loop(100);
+        }
+        if (nowNs() > deadline) {
+            late = true;
+            break;
         }
         const bool allFired = nextEvent > o.events && std::none_of(triggers.begin(), triggers.end(),
                                                                    [](auto &t) { return t->busy; });
@@ -756,7 +780,8 @@ int Run::exec()
     const double seconds = double(lastFrameNs - t0) / 1e9;
     const ProcUsage after = o.serverPid ? procUsage(o.serverPid) : ProcUsage{};
     report(seconds, before, after, selfCpuSeconds() - selfBefore, connectSeconds, readySeconds);
-    return 0;
+    if (late) std::fprintf(stderr, "subscope_loadgen: the run passed its deadline\n");
+    return late ? 1 : 0;
 }
 
 } // namespace
