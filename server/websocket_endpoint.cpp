@@ -174,7 +174,16 @@ void WebSocketConnection::drain()
 {
     if (!m_socket || !m_session || m_closing) return;
     registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
-    while (outbox && !outbox->empty() && m_socket->bytesToWrite() < HighWaterBytes) {
+    bool flushed = false;
+    while (outbox && !outbox->empty()) {
+        if (m_socket->bytesToWrite() >= HighWaterBytes) {
+            // Qt's buffer is full: hand it to the kernel once (no syscall per frame otherwise)
+            // before the socket counts as behind and frames wait in the outbox.
+            if (flushed) break;
+            flushed = true;
+            m_socket->flush();
+            continue;
+        }
         const QByteArray frame = *outbox->pop();
         m_socket->sendTextMessage(QString::fromUtf8(frame));
         ++m_endpoint.m_counters.framesOut;
@@ -238,7 +247,9 @@ WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hu
     adopt(&m_unsupported, std::nullopt);
     m_hub.onFramesQueued = [this](registry::SocketId socket) {
         auto it = m_bySocket.find(socket);
-        if (it != m_bySocket.end()) it->second->scheduleDrain();
+        // At once, not on the next turn: a batch of events larger than the outbox reaches a
+        // socket that takes bytes (W28 drops only what a socket cannot take).
+        if (it != m_bySocket.end()) it->second->drain();
     };
 }
 

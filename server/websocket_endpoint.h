@@ -40,6 +40,8 @@ public:
     registry::SocketId socketId() const { return m_session ? m_session->socket() : 0; }
     std::optional<protocol::Subprotocol> subprotocol() const;
     QString peer() const { return m_peer; } // address:port
+    // Moves queued frames from the outbox into the socket while it takes them.
+    void drain();
     void scheduleDrain();
     // Closes with `code` once the queued frames are sent, at the latest after `graceMs`.
     void closeAfterDrain(int code, const QString &reason, int graceMs = 2000);
@@ -50,7 +52,6 @@ signals:
 
 private:
     void apply(const protocol::SessionOutput &out);
-    void drain();
     void onText(const QString &message);
     void onBinary(const QByteArray &message);
     void onDisconnected();

@@ -210,6 +210,35 @@ private slots:
                  std::make_pair(202, QByteArray(R"({"events":0,"deliveries":0})")));
     }
 
+    // W28: the outbox (256 frames) holds what a socket cannot take yet; a batch four times its
+    // size reaches a client that reads, whole and in order.
+    void w28_batchLargerThanTheOutboxReachesAClientThatReads()
+    {
+        Client c(ws(), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        c.send(
+            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+        QVERIFY(c.waitFrames(2));
+        QByteArray batch = "[";
+        const int events = 1024;
+        for (int i = 0; i < events; ++i)
+            batch += QByteArray(i ? "," : "") +
+                     "{\"group\":\"custom_event\",\"value\":{\"field1\":\"" +
+                     QByteArray::number(i) + "\"}}";
+        batch += "]";
+        Http h;
+        QCOMPARE(h.request(QStringLiteral("POST"), http(QStringLiteral("/trigger")), batch),
+                 std::make_pair(202, QByteArray(R"({"events":1024,"deliveries":1024})")));
+        QVERIFY(c.waitFrames(2 + events));
+        for (int i = 0; i < events; ++i)
+            QVERIFY2(c.frames[2 + i].contains(QStringLiteral("\"field1\":\"%1\"").arg(i)),
+                     qPrintable(c.frames[2 + i]));
+        QCOMPARE(h.request(QStringLiteral("GET"), http(QStringLiteral("/metrics")), {})
+                     .second.contains("subscope_outbox_drops_total{strategy=\"drop_newest\"} 0\n"),
+                 true);
+    }
+
     void modelEndpointChecksFields()
     {
         Http h;
@@ -424,8 +453,11 @@ private slots:
         c.send(
             R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
         QVERIFY(c.waitFrames(2));
-        for (int i = 0; i < 5; ++i) // faster than the socket drains: the outbox overflows
-            tiny.publish("custom_event", graphql::JsonValue(i));
+        // 8 MiB at once, more than the kernel and Qt buffer for a client that has not read yet:
+        // the rest waits in the outbox, which overflows.
+        const graphql::JsonValue big(std::string(256 * 1024, 'x'));
+        for (int i = 0; i < 32; ++i)
+            tiny.publish("custom_event", big);
         QVERIFY(c.waitClosed());
         QCOMPARE(*c.closeCode, 4413);
         QCOMPARE(
