@@ -112,6 +112,8 @@ void ConnectionRouter::accept()
 {
     while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
         socket->setParent(nullptr);
+        // Frames leave when written, not when the previous segment is acknowledged (Nagle).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *timeout = new QTimer(socket);
         timeout->setSingleShot(true);
         connect(timeout, &QTimer::timeout, socket, [socket] {

@@ -1,9 +1,11 @@
 #include "websocket_endpoint.h"
 
+#include "frame_writer.h"
 #include "logging.h"
 
 #include <QCoreApplication>
 #include <QNetworkRequest>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -39,10 +41,11 @@ protocol::ConnectionInfo connectionInfo(const QWebSocket &socket)
 } // namespace
 
 WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket,
-                                         std::optional<Subprotocol> subprotocol)
+                                         QTcpSocket *tcp, std::optional<Subprotocol> subprotocol)
     : QObject(&endpoint)
     , m_endpoint(endpoint)
     , m_socket(socket)
+    , m_tcp(tcp)
 {
     socket->setParent(this);
     socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageBytes);
@@ -170,25 +173,50 @@ void WebSocketConnection::scheduleDrain()
         Qt::QueuedConnection);
 }
 
+void WebSocketConnection::frameQueued()
+{
+    const registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
+    // Half full: drain at once, so that a batch of events larger than the outbox reaches a
+    // socket that takes bytes (W28 drops only what a socket cannot take).
+    if (outbox && outbox->size() >= std::max<size_t>(1, outbox->capacity() / 2)) {
+        drain();
+        return;
+    }
+    if (!m_drainPending) {
+        m_drainPending = true;
+        m_endpoint.drainLater(m_session->socket());
+    }
+}
+
 void WebSocketConnection::drain()
 {
+    m_drainPending = false;
     if (!m_socket || !m_session || m_closing) return;
     registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
+    QByteArray out; // every frame of this turn in one write
     bool flushed = false;
     while (outbox && !outbox->empty()) {
-        if (m_socket->bytesToWrite() >= HighWaterBytes) {
-            // Qt's buffer is full: hand it to the kernel once (no syscall per frame otherwise)
-            // before the socket counts as behind and frames wait in the outbox.
+        if (m_socket->bytesToWrite() + out.size() >= HighWaterBytes) {
+            if (!out.isEmpty()) {
+                writeToSocket(*m_tcp, std::exchange(out, {}));
+                continue;
+            }
+            // Qt's buffer is full: hand it to the kernel once before the socket counts as
+            // behind and frames wait in the outbox.
             if (flushed) break;
             flushed = true;
             m_socket->flush();
             continue;
         }
         const QByteArray frame = *outbox->pop();
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+        if (m_tcp)
+            appendTextFrame(out, frame);
+        else
+            m_socket->sendTextMessage(QString::fromUtf8(frame));
         ++m_endpoint.m_counters.framesOut;
         tap(WireEvent::Kind::Text, false, frame);
     }
+    if (!out.isEmpty()) writeToSocket(*m_tcp, out);
     if (m_closeWhenDrained && (!outbox || outbox->empty()) && m_socket->bytesToWrite() == 0)
         closeNow(m_closeWhenDrained->first, m_closeWhenDrained->second);
 }
@@ -247,9 +275,7 @@ WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hu
     adopt(&m_unsupported, std::nullopt);
     m_hub.onFramesQueued = [this](registry::SocketId socket) {
         auto it = m_bySocket.find(socket);
-        // At once, not on the next turn: a batch of events larger than the outbox reaches a
-        // socket that takes bytes (W28 drops only what a socket cannot take).
-        if (it != m_bySocket.end()) it->second->drain();
+        if (it != m_bySocket.end()) it->second->frameQueued();
     };
 }
 
@@ -265,7 +291,9 @@ void WebSocketEndpoint::adopt(QWebSocketServer *server, std::optional<Subprotoco
 {
     connect(server, &QWebSocketServer::newConnection, this, [this, server, subprotocol] {
         while (QWebSocket *socket = server->nextPendingConnection()) {
-            auto *connection = new WebSocketConnection(*this, socket, subprotocol);
+            const auto key = std::make_pair(socket->peerAddress().toString(), socket->peerPort());
+            QPointer<QTcpSocket> tcp = m_upgrading.take(key);
+            auto *connection = new WebSocketConnection(*this, socket, tcp, subprotocol);
             ++m_counters.connectionsOpened;
             m_connections.push_back(connection);
             if (connection->socketId()) m_bySocket[connection->socketId()] = connection;
@@ -278,6 +306,25 @@ void WebSocketEndpoint::adopt(QWebSocketServer *server, std::optional<Subprotoco
                 });
         }
     });
+}
+
+void WebSocketEndpoint::drainLater(registry::SocketId socket)
+{
+    m_drainLater.push_back(socket);
+    if (m_drainScheduled) return;
+    m_drainScheduled = true;
+    // Once for all sockets, after whatever queued the frames (a trigger, a batch) is done: each
+    // socket's frames of this turn go out in one write.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_drainScheduled = false;
+            for (registry::SocketId socket : std::exchange(m_drainLater, {})) {
+                auto it = m_bySocket.find(socket);
+                if (it != m_bySocket.end()) it->second->drain();
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 bool WebSocketEndpoint::pathMatches(const QByteArray &target) const
@@ -306,6 +353,15 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
         if (key.compare("sec-websocket-protocol", Qt::CaseInsensitive) == 0)
             for (const QByteArray &v : value.split(','))
                 offered << QString::fromLatin1(v.trimmed());
+    // QWebSocket does not give its TCP socket away: keep it to write frames to it directly
+    // (never an encrypted one: its bytes must go through QSslSocket).
+    if (!socket->inherits("QSslSocket")) {
+        const auto key = std::make_pair(socket->peerAddress().toString(), socket->peerPort());
+        m_upgrading.insert(key, socket);
+        connect(socket, &QObject::destroyed, this, [this, key] {
+            if (!m_upgrading.value(key)) m_upgrading.remove(key);
+        });
+    }
     const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(offered);
     QWebSocketServer *server = !chosen                               ? &m_unsupported
                                : *chosen == Subprotocol::TransportWs ? &m_transport

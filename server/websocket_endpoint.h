@@ -7,8 +7,10 @@
 #include "server_config.h"
 #include "wire_tap.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -33,7 +35,8 @@ class WebSocketConnection : public QObject
 {
     Q_OBJECT
 public:
-    WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket,
+    // `tcp` is the socket under `socket`, if known: frames are written to it directly.
+    WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket, QTcpSocket *tcp,
                         std::optional<protocol::Subprotocol> subprotocol);
     ~WebSocketConnection() override;
 
@@ -43,6 +46,8 @@ public:
     // Moves queued frames from the outbox into the socket while it takes them.
     void drain();
     void scheduleDrain();
+    // The hub queued a frame for this socket: drain now or with the others at the end of the turn.
+    void frameQueued();
     // Closes with `code` once the queued frames are sent, at the latest after `graceMs`.
     void closeAfterDrain(int code, const QString &reason, int graceMs = 2000);
     void closeNow(int code, const QString &reason);
@@ -60,9 +65,11 @@ private:
     WebSocketEndpoint &m_endpoint;
     QString m_peer;
     QPointer<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_tcp; // under m_socket; null: frames go through QWebSocket
     std::unique_ptr<protocol::Session> m_session;
     std::map<protocol::SessionTimer, QTimer *> m_timers;
     bool m_drainScheduled = false;
+    bool m_drainPending = false; // on the endpoint's list for the end of the turn
     std::optional<std::pair<int, QString>> m_closeWhenDrained;
     bool m_closing = false;
 };
@@ -97,6 +104,7 @@ public:
 private:
     friend class WebSocketConnection;
     void adopt(QWebSocketServer *server, std::optional<protocol::Subprotocol> subprotocol);
+    void drainLater(registry::SocketId socket);
     bool pathMatches(const QByteArray &target) const;
 
     const graphql::Schema &m_schema;
@@ -109,6 +117,9 @@ private:
     QWebSocketServer m_unsupported;
     std::map<registry::SocketId, WebSocketConnection *> m_bySocket;
     std::vector<WebSocketConnection *> m_connections;
+    std::vector<registry::SocketId> m_drainLater;
+    QHash<std::pair<QString, quint16>, QPointer<QTcpSocket>> m_upgrading; // by peer address, port
+    bool m_drainScheduled = false;
     TrafficCounters m_counters;
     WireTap m_tap;
 };
