@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "server/epoll_event_dispatcher.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -42,6 +43,14 @@ int main(int argc, char *argv[])
     }
     if (explorer && subscope::cli::displayAvailable()) return subscope::cli::runGui(argc, argv);
 
+    // The headless server and the commands run on epoll (SUBSCOPE_EVENT_LOOP=qt: Qt's own loop).
+    if (qgetenv("SUBSCOPE_EVENT_LOOP") != "qt") {
+        auto *dispatcher = new subscope::server::EpollEventDispatcher;
+        if (dispatcher->isValid())
+            QCoreApplication::setEventDispatcher(dispatcher);
+        else
+            delete dispatcher;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("subscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SUBSCOPE_VERSION));

@@ -445,8 +445,11 @@ private slots:
         QVERIFY(trigger()->fire());
         QTRY_COMPARE_WITH_TIMEOUT(cell(panel->operations(), row, OperationsModel::EventsColumn),
                                   QStringLiteral("3"), Timeout);
-        QVERIFY(cell(stream, stream->rowCount() - 1, EventStreamModel::SummaryColumn)
-                    .contains("\"pk\":\"true\""));
+        // The stream appends in batches, after the count: wait for the row too.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(stream, stream->rowCount() - 1, EventStreamModel::SummaryColumn)
+                .contains("\"pk\":\"true\""),
+            Timeout);
     }
 
     // The HTTP target must be a headless Subscope's http(s) URL: anything else is refused with a
