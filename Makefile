@@ -50,9 +50,15 @@ test: deps build
 run: build
 	$(BIN) $(ARGS)
 
+# The benchmarks (docs/benchmarks.md). The fan-out comparison takes about 15 minutes; a shorter
+# pass: make bench FANOUT_ARGS="--quick". It raises the open-file limit as far as the machine lets.
+FANOUT_ARGS ?=
 bench: deps build
+	@$(MAKE) --no-print-directory debs DEBS=gnuplot-nox NODE_DEBS=
 	$(BUILD_DIR)/bin/bench_graphql
 	$(BUILD_DIR)/bin/bench_inspector
+	ulimit -n "$$(ulimit -Hn)"; node tests/bench/fanout.mjs --build $(BUILD_DIR) \
+	  --json $(BUILD_DIR)/fanout.json --plot docs/fanout.png $(FANOUT_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR)

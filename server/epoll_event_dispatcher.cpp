@@ -54,8 +54,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (m_interrupted.load()) return false;
 
     // Whatever is posted from now on writes the eventfd, so blocking cannot miss it.
+    const std::vector<int> alwaysReady(m_alwaysReady.begin(), m_alwaysReady.end());
     int timeout = 0;
-    if (flags & QEventLoop::WaitForMoreEvents) {
+    if ((flags & QEventLoop::WaitForMoreEvents) && alwaysReady.empty()) {
         emit aboutToBlock();
         timeout = (flags & QEventLoop::X11ExcludeTimers) ? -1 : msecsToNextTimer();
     }
@@ -81,6 +82,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
             activated += activateSocket(fd, events[i].events);
         if (m_interrupted.load()) return activated > 0;
     }
+    if (!(flags & QEventLoop::ExcludeSocketNotifiers))
+        for (int fd : alwaysReady)
+            activated += activateSocket(fd, EPOLLIN | EPOLLOUT);
     if (!(flags & QEventLoop::X11ExcludeTimers)) activated += activateTimers();
     return activated > 0;
 }
@@ -134,13 +138,22 @@ void EpollEventDispatcher::updateWatch(int fd)
         // The descriptor may be closed already (then the kernel has dropped it): no matter.
         if (watch.inEpoll) epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &event);
         m_watches.erase(fd);
+        m_alwaysReady.erase(fd);
         return;
     }
+    if (watch.alwaysReady) return;
     // A descriptor closed without unregistering and reused is gone from epoll: add it again.
     if (watch.inEpoll && epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0) return;
     if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) == 0 ||
         (errno == EEXIST && epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0)) {
         watch.inEpoll = true;
+        watch.alwaysReady = false;
+        m_alwaysReady.erase(fd);
+        return;
+    }
+    if (errno == EPERM) { // a regular file (stdin redirected from one): always ready, as poll says
+        watch.alwaysReady = true;
+        m_alwaysReady.insert(fd);
         return;
     }
     qWarning("EpollEventDispatcher: cannot watch descriptor %d: %s", fd, strerror(errno));

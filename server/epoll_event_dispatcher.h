@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 class QSocketNotifier;
@@ -48,6 +49,7 @@ private:
     {
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr}; // by QSocketNotifier::Type
         bool inEpoll = false;
+        bool alwaysReady = false; // epoll refuses regular files; poll calls them always ready
     };
     struct Timer
     {
@@ -72,6 +74,7 @@ private:
     std::unordered_map<int, Timer> m_timers;  // by timer id
     std::multimap<qint64, int> m_due;         // due time (ms, monotonic) → timer id
     std::unordered_multimap<QObject *, int> m_timersOf;
+    std::set<int> m_alwaysReady; // descriptors epoll cannot watch (regular files)
 };
 
 } // namespace subscope::server

@@ -6,12 +6,60 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTextStream>
 #include <QTimer>
 
+#include <functional>
+
 namespace subscope::cli {
+
+namespace {
+
+// What one request carries at most: the server refuses bodies over 4 MiB (413).
+constexpr qsizetype MaxBatchBytes = 1024 * 1024;
+
+// --events: {"group": ..., "value": ...} a line (at_ms and other keys are ignored), blank lines
+// skipped. Each entry is the JSON of one batch element and the line it came from.
+struct EventLine
+{
+    int line;
+    QByteArray json;
+};
+
+bool readEventLines(QIODevice &input, const QString &name, std::vector<EventLine> *events,
+                    QString *error)
+{
+    int number = 0;
+    while (!input.atEnd()) {
+        ++number;
+        const QByteArray text = input.readLine().trimmed();
+        if (text.isEmpty()) continue;
+        graphql::JsonValue line;
+        std::string problem;
+        const auto where = QStringLiteral("%1:%2: ").arg(name).arg(number);
+        if (!graphql::JsonValue::fromJson(text.toStdString(), &line, &problem)) {
+            *error = where + QStringLiteral("not JSON (%1)").arg(QString::fromStdString(problem));
+            return false;
+        }
+        const graphql::JsonValue *group = line.isObject() ? line.find("group") : nullptr;
+        const graphql::JsonValue *value = line.isObject() ? line.find("value") : nullptr;
+        if (!group || !group->isString() || !value) {
+            *error = where + QStringLiteral("a line must be {\"group\": \"...\", \"value\": "
+                                            "...} (model events: one at a time with --model)");
+            return false;
+        }
+        graphql::JsonValue event = graphql::JsonValue::object();
+        event.insert("group", *group);
+        event.insert("value", *value);
+        events->push_back({number, QByteArray::fromStdString(event.toJson())});
+    }
+    return true;
+}
+
+} // namespace
 
 int runTrigger(const QStringList &arguments)
 {
@@ -19,7 +67,8 @@ int runTrigger(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Fires an event into a running Subscope server:\n"
         "  subscope trigger GROUP 'JSON'\n"
-        "  subscope trigger --model MyModel --action update --pk 3 --fields '{\"name\":\"x\"}'"));
+        "  subscope trigger --model MyModel --action update --pk 3 --fields '{\"name\":\"x\"}'\n"
+        "  subscope trigger --events events.jsonl"));
     parser.addHelpOption();
     const QCommandLineOption serverUrl(
         QStringLiteral("server"),
@@ -37,7 +86,13 @@ int runTrigger(const QStringList &arguments)
     const QCommandLineOption fields(QStringLiteral("fields"),
                                     QStringLiteral("The model's fields, a JSON object."),
                                     QStringLiteral("JSON"));
-    for (const QCommandLineOption &o : {serverUrl, model, action, pk, fields})
+    const QCommandLineOption eventsFile(
+        QStringLiteral("events"),
+        QStringLiteral("Fire every {\"group\", \"value\"} line of a JSON-lines file (- for "
+                       "standard input) at once, in order, in batches of POST /trigger; at_ms "
+                       "is ignored. Nothing is sent unless every line is well formed."),
+        QStringLiteral("FILE"));
+    for (const QCommandLineOption &o : {serverUrl, model, action, pk, fields, eventsFile})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("group"), QStringLiteral("The group to fire into."),
                                  QStringLiteral("[GROUP 'JSON']"));
@@ -50,7 +105,36 @@ int runTrigger(const QStringList &arguments)
 
     QString path;
     graphql::JsonValue body = graphql::JsonValue::object();
-    if (parser.isSet(model)) {
+    std::vector<QByteArray> batches; // --events: the bodies to post, in order
+    std::vector<int> batchFirstLine;
+    if (parser.isSet(eventsFile)) {
+        if (parser.isSet(model) || !parser.positionalArguments().isEmpty())
+            return usage(QStringLiteral("give --events alone, not with GROUP 'JSON' or --model"));
+        const QString name = parser.value(eventsFile);
+        QFile file(name);
+        const bool opened = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : file.open(QIODevice::ReadOnly);
+        if (!opened)
+            return usage(QStringLiteral("cannot read %1: %2").arg(name, file.errorString()));
+        std::vector<EventLine> events;
+        QString problem;
+        if (!readEventLines(file, name == QLatin1String("-") ? QStringLiteral("stdin") : name,
+                            &events, &problem))
+            return usage(problem + QStringLiteral(". Nothing was fired."));
+        if (events.empty()) return usage(name + QStringLiteral(": no events"));
+        for (const EventLine &event : events) {
+            if (batches.empty() || batches.back().size() + event.json.size() + 2 > MaxBatchBytes) {
+                if (!batches.empty()) batches.back() += ']';
+                batches.push_back("[");
+                batchFirstLine.push_back(event.line);
+            } else {
+                batches.back() += ',';
+            }
+            batches.back() += event.json;
+        }
+        batches.back() += ']';
+        path = QStringLiteral("/trigger");
+    } else if (parser.isSet(model)) {
         if (!parser.positionalArguments().isEmpty())
             return usage(QStringLiteral("give either GROUP 'JSON' or --model, not both"));
         if (!parser.isSet(action) || !parser.isSet(pk))
@@ -90,29 +174,55 @@ int runTrigger(const QStringList &arguments)
         return usage(QStringLiteral("--server must be an http:// URL"));
     url.setPath(path);
     QNetworkAccessManager network;
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setTransferTimeout(10000);
-    QNetworkReply *reply = network.post(request, QByteArray::fromStdString(body.toJson()));
-    int status = UsageError;
-    QObject::connect(reply, &QNetworkReply::finished, [&] {
-        const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->readAll();
-        if (code == 0) {
-            err << "subscope trigger: cannot reach " << url.toString(QUrl::RemovePath) << ": "
-                << reply->errorString() << '\n';
-            status = UsageError;
-        } else if (code >= 200 && code < 300) {
-            QTextStream(stdout) << answer << '\n';
-            status = Success;
-        } else {
-            err << "subscope trigger: " << code << ' ' << answer << '\n';
-            status = Invalid;
-        }
-        QCoreApplication::exit(0);
-    });
+    if (batches.empty()) batches.push_back(QByteArray::fromStdString(body.toJson()));
+    int status = Success;
+    size_t next = 0;
+    int64_t events = 0, deliveries = 0;
+    std::function<void()> postNext = [&] {
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setTransferTimeout(10000);
+        QNetworkReply *reply = network.post(request, batches[next]);
+        QObject::connect(reply, &QNetworkReply::finished, [&, reply] {
+            reply->deleteLater();
+            const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray answer = reply->readAll();
+            // Batches after the first that fail: say which lines went out before.
+            const QString before = next == 0
+                                       ? QString()
+                                       : QStringLiteral(" (the lines before line %1 were fired)")
+                                             .arg(batchFirstLine[next]);
+            if (code == 0) {
+                err << "subscope trigger: cannot reach " << url.toString(QUrl::RemovePath) << ": "
+                    << reply->errorString() << before << '\n';
+                status = UsageError;
+            } else if (code < 200 || code >= 300) {
+                err << "subscope trigger: " << code << ' ' << answer << before << '\n';
+                status = Invalid;
+            } else if (batchFirstLine.empty()) {
+                QTextStream(stdout) << answer << '\n';
+            } else {
+                graphql::JsonValue counts;
+                std::string problem;
+                if (graphql::JsonValue::fromJson(answer.toStdString(), &counts, &problem) &&
+                    counts.isObject()) {
+                    if (const graphql::JsonValue *e = counts.find("events"); e && e->isInt())
+                        events += e->toInt();
+                    if (const graphql::JsonValue *d = counts.find("deliveries"); d && d->isInt())
+                        deliveries += d->toInt();
+                }
+                if (++next < batches.size()) {
+                    postNext();
+                    return;
+                }
+                QTextStream(stdout)
+                    << "{\"events\":" << events << ",\"deliveries\":" << deliveries << "}\n";
+            }
+            QCoreApplication::exit(0);
+        });
+    };
+    postNext();
     QCoreApplication::exec();
-    reply->deleteLater();
     return status;
 }
 

@@ -313,6 +313,58 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("--action and --pk")), qPrintable(r.err));
     }
 
+    // `subscope trigger --events`: JSON lines fired in order through POST /trigger batches (over
+    // 1 MiB: several requests), one sum printed; a malformed line sends nothing at all.
+    void triggerCommandFiresAFileOfEventsInBatches()
+    {
+        Headless h({});
+        QVERIFY(h.waitServing());
+        Client c(h.websocket, {QStringLiteral("graphql-transport-ws")});
+        subscribe(c, QStringLiteral("subscription { myModelCreated { id name } }"));
+        QByteArray lines;
+        const int events = 20000;
+        const QByteArray padding(60, 'p');
+        for (int i = 1; i <= events; ++i)
+            lines += "{\"at_ms\": 0, \"group\": \"MyModelCreated\", \"value\": {\"id\": " +
+                     QByteArray::number(i) + ", \"name\": \"" + padding + "\"}}\n";
+        lines += "\n";
+        Run r = runSubscope({QStringLiteral("trigger"), QStringLiteral("--server"), h.http,
+                             QStringLiteral("--events"), QStringLiteral("-")},
+                            lines);
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out, QStringLiteral("{\"events\":20000,\"deliveries\":20000}\n"));
+        QVERIFY(c.waitFrameContaining("{\"myModelCreated\":{\"id\":20000,"));
+        int last = 0;
+        for (const QString &frame : c.frames) { // in order, each once
+            const QString key = QStringLiteral("{\"myModelCreated\":{\"id\":");
+            const qsizetype at = frame.indexOf(key);
+            if (at < 0) continue; // the ack and the register ack
+            const int id = frame.mid(at + key.size()).section(QLatin1Char(','), 0, 0).toInt();
+            QCOMPARE(id, last + 1);
+            last = id;
+        }
+        QCOMPARE(last, events);
+
+        const qsizetype before = c.frames.size();
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("--server"), h.http,
+                         QStringLiteral("--events"), QStringLiteral("-")},
+                        "{\"group\":\"MyModelCreated\",\"value\":{\"id\":1}}\n{\"group\":7}\n");
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("stdin:2: a line must be")) &&
+                     r.err.contains(QLatin1String("Nothing was fired")),
+                 qPrintable(r.err));
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("--server"), h.http,
+                         QStringLiteral("--events"), QStringLiteral("/nonexistent.jsonl")});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("cannot read /nonexistent.jsonl")),
+                 qPrintable(r.err));
+        r = runSubscope({QStringLiteral("trigger"), QStringLiteral("g"), QStringLiteral("1"),
+                         QStringLiteral("--events"), QStringLiteral("-")});
+        QCOMPARE(r.status, 2);
+        QTest::qWait(100);
+        QCOMPARE(c.frames.size(), before);
+    }
+
     void triggerCommandReportsAnUnreachableServer()
     {
         const Run r =

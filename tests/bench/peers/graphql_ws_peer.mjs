@@ -90,4 +90,6 @@ const http = createServer((request, response) => {
 });
 const wss = new WebSocketServer({ server: http, path: '/graphql/' });
 useServer({ schema }, wss);
-http.listen(port, '127.0.0.1', () => console.log(`listening ${http.address().port}`));
+// The same listen backlog as Subscope's (Node's default is 511): thousands of clients connect at once.
+http.listen({ port, host: '127.0.0.1', backlog: 4096 }, () =>
+  console.log(`listening ${http.address().port}`));

@@ -7,10 +7,12 @@
 #include <QEventLoop>
 #include <QPointer>
 #include <QSocketNotifier>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -164,6 +166,27 @@ private slots:
         QVERIFY(!writeFired);
         close(fds[0]);
         close(fds[1]);
+    }
+
+    // epoll refuses regular files (stdin redirected from one, as `--events - < file`): such a
+    // descriptor is always ready, as poll() reports it.
+    void aRegularFileIsAlwaysReadable()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write("line\n");
+        file.flush();
+        const int fd = ::open(qPrintable(file.fileName()), O_RDONLY);
+        QVERIFY(fd >= 0);
+        QSocketNotifier readable(fd, QSocketNotifier::Read);
+        int activations = 0;
+        connect(&readable, &QSocketNotifier::activated, this, [&] {
+            if (++activations == 3) readable.setEnabled(false);
+        });
+        QTRY_COMPARE(activations, 3);
+        QTest::qWait(20);
+        QCOMPARE(activations, 3);
+        ::close(fd);
     }
 
     void postedEventsAndDeferredDeletes()
