@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstring>
 #include <ctime>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -36,7 +37,7 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     if (!isValid()) return;
     epoll_event event{};
     event.events = EPOLLIN;
-    event.data.fd = m_wake;
+    event.data.u64 = uint64_t(m_wake);
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
 }
 
@@ -54,7 +55,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (m_interrupted.load()) return false;
 
     // Whatever is posted from now on writes the eventfd, so blocking cannot miss it.
-    const std::vector<int> alwaysReady(m_alwaysReady.begin(), m_alwaysReady.end());
+    const bool sockets = !(flags & QEventLoop::ExcludeSocketNotifiers);
+    const std::vector<int> alwaysReady =
+        sockets ? std::vector<int>(m_alwaysReady.begin(), m_alwaysReady.end()) : std::vector<int>();
     int timeout = 0;
     if ((flags & QEventLoop::WaitForMoreEvents) && alwaysReady.empty()) {
         emit aboutToBlock();
@@ -62,13 +65,22 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     }
     epoll_event events[MaxEventsPerTurn];
     int ready;
-    do
-        ready = epoll_wait(m_epoll, events, MaxEventsPerTurn, timeout);
-    while (ready < 0 && errno == EINTR);
+    if (sockets) {
+        do
+            ready = epoll_wait(m_epoll, events, MaxEventsPerTurn, timeout);
+        while (ready < 0 && errno == EINTR);
+    } else { // sockets left out: wait for a wake-up or a timer only, not for ready sockets
+        pollfd wake{m_wake, POLLIN, 0};
+        do
+            ready = poll(&wake, 1, timeout);
+        while (ready < 0 && errno == EINTR);
+        if (ready > 0) events[0].data.u64 = uint64_t(m_wake);
+    }
 
     int activated = 0;
     for (int i = 0; i < ready; ++i) {
-        const int fd = events[i].data.fd;
+        const int fd = int(events[i].data.u64 & 0xffffffff);
+        const uint32_t generation = uint32_t(events[i].data.u64 >> 32);
         if (fd == m_wake) {
             uint64_t count;
             while (read(m_wake, &count, sizeof count) > 0) {
@@ -78,13 +90,14 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
             m_wakePending.store(false);
             continue;
         }
-        if (!(flags & QEventLoop::ExcludeSocketNotifiers))
-            activated += activateSocket(fd, events[i].events);
+        // An event of a descriptor closed and reused by a handler earlier in this turn is stale.
+        const auto watch = m_watches.find(fd);
+        if (watch == m_watches.end() || watch->second.generation != generation) continue;
+        activated += activateSocket(fd, events[i].events);
         if (m_interrupted.load()) return activated > 0;
     }
-    if (!(flags & QEventLoop::ExcludeSocketNotifiers))
-        for (int fd : alwaysReady)
-            activated += activateSocket(fd, EPOLLIN | EPOLLOUT);
+    for (int fd : alwaysReady)
+        activated += activateSocket(fd, EPOLLIN | EPOLLOUT);
     if (!(flags & QEventLoop::X11ExcludeTimers)) activated += activateTimers();
     return activated > 0;
 }
@@ -94,7 +107,7 @@ int EpollEventDispatcher::activateSocket(int fd, uint32_t events)
     static constexpr uint32_t Wanted[3] = {
         EPOLLIN | EPOLLHUP | EPOLLERR,  // QSocketNotifier::Read
         EPOLLOUT | EPOLLHUP | EPOLLERR, // QSocketNotifier::Write
-        EPOLLPRI,                       // QSocketNotifier::Exception
+        EPOLLPRI | EPOLLHUP | EPOLLERR, // QSocketNotifier::Exception
     };
     int activated = 0;
     for (int type = 0; type < 3; ++type) {
@@ -129,8 +142,9 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 void EpollEventDispatcher::updateWatch(int fd)
 {
     Watch &watch = m_watches[fd];
+    if (watch.generation == 0) watch.generation = ++m_generations; // a new watch
     epoll_event event{};
-    event.data.fd = fd;
+    event.data.u64 = (uint64_t(watch.generation) << 32) | uint32_t(fd);
     if (watch.notifiers[QSocketNotifier::Read]) event.events |= EPOLLIN;
     if (watch.notifiers[QSocketNotifier::Write]) event.events |= EPOLLOUT;
     if (watch.notifiers[QSocketNotifier::Exception]) event.events |= EPOLLPRI;
@@ -141,7 +155,6 @@ void EpollEventDispatcher::updateWatch(int fd)
         m_alwaysReady.erase(fd);
         return;
     }
-    if (watch.alwaysReady) return;
     // A descriptor closed without unregistering and reused is gone from epoll: add it again.
     if (watch.inEpoll && epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0) return;
     if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) == 0 ||
@@ -226,8 +239,11 @@ int EpollEventDispatcher::remainingTime(int timerId)
 
 int EpollEventDispatcher::msecsToNextTimer() const
 {
-    if (m_due.empty()) return -1;
-    return int(std::clamp<qint64>(m_due.begin()->first - nowMs(), 0, INT_MAX));
+    // A timer whose handler runs a nested loop is not due again until the handler returns.
+    for (const auto &[due, id] : m_due)
+        if (!m_timers.at(id).inTimerEvent)
+            return int(std::clamp<qint64>(due - nowMs(), 0, INT_MAX));
+    return -1;
 }
 
 int EpollEventDispatcher::activateTimers()

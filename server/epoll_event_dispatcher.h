@@ -49,6 +49,7 @@ private:
     {
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr}; // by QSocketNotifier::Type
         bool inEpoll = false;
+        uint32_t generation = 0;  // tells a reused descriptor's events from its predecessor's
         bool alwaysReady = false; // epoll refuses regular files; poll calls them always ready
     };
     struct Timer
@@ -74,6 +75,7 @@ private:
     std::unordered_map<int, Timer> m_timers;  // by timer id
     std::multimap<qint64, int> m_due;         // due time (ms, monotonic) → timer id
     std::unordered_multimap<QObject *, int> m_timersOf;
+    uint32_t m_generations = 0;
     std::set<int> m_alwaysReady; // descriptors epoll cannot watch (regular files)
 };
 

@@ -28,12 +28,13 @@ void appendTextFrame(QByteArray &out, const QByteArray &payload)
 
 void writeToSocket(QTcpSocket &socket, const QByteArray &bytes)
 {
+    if (socket.state() != QAbstractSocket::ConnectedState) return; // closing: nowhere to go
     qint64 sent = 0;
 #ifdef Q_OS_LINUX
     // Qt's buffered write arms the socket's write notifier and sends on the next turn of the
     // event loop; with thousands of sockets, arming and disarming notifiers (a list walk in the
     // GLib dispatcher) costs more than the send itself.
-    if (socket.bytesToWrite() == 0 && socket.state() == QAbstractSocket::ConnectedState) {
+    if (socket.bytesToWrite() == 0) {
         sent = ::send(int(socket.socketDescriptor()), bytes.constData(), size_t(bytes.size()),
                       MSG_NOSIGNAL | MSG_DONTWAIT);
         if (sent < 0) sent = 0; // full or failed: Qt's write path waits or reports the error

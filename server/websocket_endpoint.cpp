@@ -1,6 +1,7 @@
 #include "websocket_endpoint.h"
 
 #include "frame_writer.h"
+#include "graphql/utf8.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -209,8 +210,12 @@ void WebSocketConnection::drain()
             continue;
         }
         const QByteArray frame = *outbox->pop();
-        if (m_tcp)
+        // Text frames must be UTF-8 (a client closes with 1007 otherwise): what a trigger's JSON
+        // carried unchecked goes through QString, which replaces bad bytes, as QWebSocket did.
+        if (m_tcp && graphql::utf8::isValid(std::string_view(frame.constData(), frame.size())))
             appendTextFrame(out, frame);
+        else if (m_tcp)
+            appendTextFrame(out, QString::fromUtf8(frame).toUtf8());
         else
             m_socket->sendTextMessage(QString::fromUtf8(frame));
         ++m_endpoint.m_counters.framesOut;
@@ -291,8 +296,14 @@ void WebSocketEndpoint::adopt(QWebSocketServer *server, std::optional<Subprotoco
 {
     connect(server, &QWebSocketServer::newConnection, this, [this, server, subprotocol] {
         while (QWebSocket *socket = server->nextPendingConnection()) {
-            const auto key = std::make_pair(socket->peerAddress().toString(), socket->peerPort());
-            QPointer<QTcpSocket> tcp = m_upgrading.take(key);
+            QPointer<QTcpSocket> tcp;
+            const auto upgraded =
+                m_upgrading.find({socket->localAddress().toString(), socket->localPort(),
+                                  socket->peerAddress().toString(), socket->peerPort()});
+            if (upgraded != m_upgrading.end()) {
+                tcp = upgraded->second;
+                m_upgrading.erase(upgraded);
+            }
             auto *connection = new WebSocketConnection(*this, socket, tcp, subprotocol);
             ++m_counters.connectionsOpened;
             m_connections.push_back(connection);
@@ -356,10 +367,13 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
     // QWebSocket does not give its TCP socket away: keep it to write frames to it directly
     // (never an encrypted one: its bytes must go through QSslSocket).
     if (!socket->inherits("QSslSocket")) {
-        const auto key = std::make_pair(socket->peerAddress().toString(), socket->peerPort());
-        m_upgrading.insert(key, socket);
+        // Both ends: a client may use one source port towards two of our addresses.
+        const UpgradeKey key{socket->localAddress().toString(), socket->localPort(),
+                             socket->peerAddress().toString(), socket->peerPort()};
+        m_upgrading[key] = socket;
         connect(socket, &QObject::destroyed, this, [this, key] {
-            if (!m_upgrading.value(key)) m_upgrading.remove(key);
+            const auto it = m_upgrading.find(key);
+            if (it != m_upgrading.end() && !it->second) m_upgrading.erase(it);
         });
     }
     const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(offered);

@@ -118,7 +118,8 @@ private:
     std::map<registry::SocketId, WebSocketConnection *> m_bySocket;
     std::vector<WebSocketConnection *> m_connections;
     std::vector<registry::SocketId> m_drainLater;
-    QHash<std::pair<QString, quint16>, QPointer<QTcpSocket>> m_upgrading; // by peer address, port
+    using UpgradeKey = std::tuple<QString, quint16, QString, quint16>; // local, peer
+    std::map<UpgradeKey, QPointer<QTcpSocket>> m_upgrading;
     bool m_drainScheduled = false;
     TrafficCounters m_counters;
     WireTap m_tap;

@@ -196,7 +196,7 @@ function report(done) {
       `set terminal pngcairo size 1200,480 font 'DejaVu Sans,10'`,
       `set output '${resolve(plotPath)}'`,
       `set multiplot layout 1,2 title 'Fan-out to one group, ${started.toISOString().slice(0, 10)}, ${machine.replace(/'/g, '')}'`,
-      `set logscale x`, `set xtics (100, 1000, 10000)`, `set xlabel 'subscribers (N)'`, `set grid`, `set key top right`,
+      `set logscale x`, `set xrange [70:14000]`, `set xtics (100, 1000, 10000)`, `set xlabel 'subscribers (N)'`, `set grid`, `set key top right`,
       `set ylabel 'frames delivered per second'`, `set format y '%.0s%c'`, `set yrange [0:*]`,
       `plot ${kinds.map((k, i) => `'${data}' using 1:${2 + 2 * i} with linespoints lw 2 title '${titles[k]}'`).join(', ')}`,
       `set ylabel 'p99 latency (ms)'`, `set logscale y`, `set format y '%g'`, `set yrange [*:*]`, `set key top left`,

@@ -239,6 +239,29 @@ private slots:
                  true);
     }
 
+    // A trigger's value with bytes that are not UTF-8 reaches the client as text with U+FFFD;
+    // the socket is not closed with 1007.
+    void invalidUtf8InAValueIsReplacedNotFatal()
+    {
+        Client c(ws(), {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        c.send(
+            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+        QVERIFY(c.waitFrames(2));
+        Http h;
+        QCOMPARE(
+            h.request(QStringLiteral("POST"), http(QStringLiteral("/trigger")),
+                      QByteArray("{\"group\":\"custom_event\",\"value\":{\"field1\":\"a\xff\xfe"
+                                 "b\"}}"))
+                .first,
+            202);
+        QVERIFY(c.waitFrames(3));
+        QVERIFY2(c.frames[2].contains(QStringLiteral("a\ufffd\ufffdb")), qPrintable(c.frames[2]));
+        QTest::qWait(50);
+        QVERIFY(!c.closeCode);
+    }
+
     void modelEndpointChecksFields()
     {
         Http h;

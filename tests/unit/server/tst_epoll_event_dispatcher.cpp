@@ -107,6 +107,43 @@ private slots:
         QVERIFY(innerTicks >= 5);
     }
 
+    // The waiting timer's handler runs a nested loop: the loop sleeps, it does not spin on it.
+    void aNestedLoopInsideATimeoutSleeps()
+    {
+        QTimer timer;
+        int turns = 0;
+        auto *dispatcher = QAbstractEventDispatcher::instance();
+        const auto counting =
+            connect(dispatcher, &QAbstractEventDispatcher::awake, this, [&] { ++turns; });
+        bool done = false;
+        connect(&timer, &QTimer::timeout, this, [&] {
+            if (done) return;
+            QEventLoop nested;
+            QTimer::singleShot(200, &nested, &QEventLoop::quit);
+            nested.exec();
+            done = true;
+        });
+        timer.start(5);
+        QTRY_VERIFY(done);
+        disconnect(counting);
+        QVERIFY2(turns < 200, qPrintable(QString::number(turns)));
+    }
+
+    void anExceptionNotifierSeesAHangUp()
+    {
+        int fds[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds), 0);
+        QSocketNotifier exception(fds[0], QSocketNotifier::Exception);
+        int activations = 0;
+        connect(&exception, &QSocketNotifier::activated, this, [&] {
+            ++activations;
+            exception.setEnabled(false);
+        });
+        close(fds[1]);
+        QTRY_COMPARE(activations, 1);
+        close(fds[0]);
+    }
+
     void socketNotifierFiresWhileDataWaitsAndStopsWhenDisabled()
     {
         int fds[2];
