@@ -163,15 +163,9 @@ void WebSocketConnection::apply(const protocol::SessionOutput &out)
 
 void WebSocketConnection::scheduleDrain()
 {
-    if (m_drainScheduled) return;
-    m_drainScheduled = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_drainScheduled = false;
-            drain();
-        },
-        Qt::QueuedConnection);
+    if (m_drainPending || !m_session) return;
+    m_drainPending = true;
+    m_endpoint.drainLater(m_session->socket());
 }
 
 void WebSocketConnection::frameQueued()
@@ -183,10 +177,7 @@ void WebSocketConnection::frameQueued()
         drain();
         return;
     }
-    if (!m_drainPending) {
-        m_drainPending = true;
-        m_endpoint.drainLater(m_session->socket());
-    }
+    scheduleDrain();
 }
 
 void WebSocketConnection::drain()

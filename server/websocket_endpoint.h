@@ -45,6 +45,7 @@ public:
     QString peer() const { return m_peer; } // address:port
     // Moves queued frames from the outbox into the socket while it takes them.
     void drain();
+    // Drains with the other sockets at the end of this turn of the event loop.
     void scheduleDrain();
     // The hub queued a frame for this socket: drain now or with the others at the end of the turn.
     void frameQueued();
@@ -68,7 +69,6 @@ private:
     QPointer<QTcpSocket> m_tcp; // under m_socket; null: frames go through QWebSocket
     std::unique_ptr<protocol::Session> m_session;
     std::map<protocol::SessionTimer, QTimer *> m_timers;
-    bool m_drainScheduled = false;
     bool m_drainPending = false; // on the endpoint's list for the end of the turn
     std::optional<std::pair<int, QString>> m_closeWhenDrained;
     bool m_closing = false;

@@ -24,6 +24,16 @@ std::shared_ptr<const graphql::Schema> demo()
     return schema;
 }
 
+// Connected, acknowledged and subscribed as operation "1" to myCustomEvent (group custom_event).
+bool subscribeToCustomEvent(Client &c)
+{
+    if (!c.waitConnected()) return false;
+    c.send(R"({"type":"connection_init"})");
+    c.send(
+        R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
+    return c.waitFrames(2);
+}
+
 } // namespace
 
 class TestServer : public QObject
@@ -172,11 +182,7 @@ private slots:
     void w20_w25_triggerBatchFiresInOrderOrNotAtAll()
     {
         Client c(ws(), {QStringLiteral("graphql-transport-ws")});
-        QVERIFY(c.waitConnected());
-        c.send(R"({"type":"connection_init"})");
-        c.send(
-            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
-        QVERIFY(c.waitFrames(2));
+        QVERIFY(subscribeToCustomEvent(c));
         Http h;
         const QUrl trigger = http(QStringLiteral("/trigger"));
         // One bad element (W25) refuses the whole batch, naming it: nothing is fired.
@@ -215,11 +221,7 @@ private slots:
     void w28_batchLargerThanTheOutboxReachesAClientThatReads()
     {
         Client c(ws(), {QStringLiteral("graphql-transport-ws")});
-        QVERIFY(c.waitConnected());
-        c.send(R"({"type":"connection_init"})");
-        c.send(
-            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
-        QVERIFY(c.waitFrames(2));
+        QVERIFY(subscribeToCustomEvent(c));
         QByteArray batch = "[";
         const int events = 1024;
         for (int i = 0; i < events; ++i)
@@ -244,11 +246,7 @@ private slots:
     void invalidUtf8InAValueIsReplacedNotFatal()
     {
         Client c(ws(), {QStringLiteral("graphql-transport-ws")});
-        QVERIFY(c.waitConnected());
-        c.send(R"({"type":"connection_init"})");
-        c.send(
-            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
-        QVERIFY(c.waitFrames(2));
+        QVERIFY(subscribeToCustomEvent(c));
         Http h;
         QCOMPARE(
             h.request(QStringLiteral("POST"), http(QStringLiteral("/trigger")),
@@ -471,11 +469,7 @@ private slots:
         QString error;
         QVERIFY(tiny.start(&error));
         Client c(QUrl(tiny.websocketUrl()), {QStringLiteral("graphql-transport-ws")});
-        QVERIFY(c.waitConnected());
-        c.send(R"({"type":"connection_init"})");
-        c.send(
-            R"({"id":"1","type":"subscribe","payload":{"query":"subscription { myCustomEvent { field1 } }"}})");
-        QVERIFY(c.waitFrames(2));
+        QVERIFY(subscribeToCustomEvent(c));
         // 8 MiB at once, more than the kernel and Qt buffer for a client that has not read yet:
         // the rest waits in the outbox, which overflows.
         const graphql::JsonValue big(std::string(256 * 1024, 'x'));
