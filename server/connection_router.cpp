@@ -96,6 +96,7 @@ std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const Q
     if (end < 0) return std::nullopt;
     const QList<QByteArray> lines = bytes.left(end).split('\n');
     RequestHead head;
+    head.size = end + (end == bare ? 2 : 4);
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     head.method = requestLine.value(0);
     head.target = requestLine.value(1);

@@ -31,6 +31,7 @@ public:
         QByteArray method;
         QByteArray target; // path and query
         QList<QPair<QByteArray, QByteArray>> headers;
+        qsizetype size = 0; // bytes of the head, its blank line included
         bool isUpgrade() const;
         QByteArray header(const QByteArray &name) const; // case-insensitive, first value
     };

@@ -32,6 +32,9 @@ public:
 
     // W20, W25: publishes an event to a group (the name already checked); returns the deliveries.
     size_t publish(const std::string &group, const graphql::JsonValue &value);
+    // A batch of POST /trigger, in order: one info line for the batch, each event at debug.
+    size_t
+    publishBatch(const std::vector<std::pair<std::string, const graphql::JsonValue *>> &events);
     // The group name a trigger means under the configured W16 mode, or nullopt when invalid.
     std::optional<std::string> triggerGroup(const std::string &group) const;
 

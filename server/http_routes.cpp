@@ -159,16 +159,17 @@ void HeadlessServer::addRoutes()
                              return error(problem);
                          return published(event.group, publish(event.group, *event.value));
                      }
-                     std::vector<TriggerEvent> events(body->size());
+                     std::vector<std::pair<std::string, const JsonValue *>> events;
+                     events.reserve(body->size());
                      for (size_t i = 0; i < body->size(); ++i) {
+                         TriggerEvent event;
                          std::string problem;
-                         if (!readTrigger(body->items()[i], validGroup, &events[i], &problem))
+                         if (!readTrigger(body->items()[i], validGroup, &event, &problem))
                              return error("[" + std::to_string(i) + "]: " + problem +
                                           " Nothing in the batch was fired.");
+                         events.emplace_back(std::move(event.group), event.value);
                      }
-                     size_t deliveries = 0;
-                     for (const TriggerEvent &event : events)
-                         deliveries += publish(event.group, *event.value);
+                     const size_t deliveries = publishBatch(events);
                      JsonValue answer = JsonValue::object();
                      answer.insert("events", int64_t(events.size()));
                      answer.insert("deliveries", int64_t(deliveries));

@@ -1,15 +1,17 @@
 #include "websocket_endpoint.h"
 
-#include "frame_writer.h"
 #include "graphql/utf8.h"
 #include "logging.h"
+#include "websocket/frame_codec.h"
+#include "websocket/handshake.h"
+#include "websocket_stream.h"
 
-#include <QCoreApplication>
-#include <QNetworkRequest>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <unistd.h>
 
 namespace subscope::server {
 
@@ -17,20 +19,23 @@ using protocol::Subprotocol;
 
 namespace {
 
-// Bytes the socket may hold unsent before the outbox stops draining into it (W28: the outbox,
+// Bytes the kernel may refuse before the outbox stops draining into the socket (W28: the outbox,
 // not the socket, is where a slow consumer's frames wait and drop).
 constexpr qint64 HighWaterBytes = 256 * 1024;
 // The largest text or binary message a client may send; larger ones close the socket with 1009.
 constexpr quint64 MaxIncomingMessageBytes = 1024 * 1024;
 
 // W30: what the handshake request says about the client.
-protocol::ConnectionInfo connectionInfo(const QWebSocket &socket)
+protocol::ConnectionInfo connectionInfo(const QTcpSocket &socket,
+                                        const ConnectionRouter::RequestHead &head)
 {
     protocol::ConnectionInfo info;
-    const QNetworkRequest request = socket.request();
-    if (request.hasRawHeader("Authorization"))
-        info.authorization = request.rawHeader("Authorization").toStdString();
-    const QUrlQuery query(request.url().query());
+    for (const auto &[key, value] : head.headers)
+        if (key.compare("authorization", Qt::CaseInsensitive) == 0) {
+            info.authorization = value.toStdString();
+            break;
+        }
+    const QUrlQuery query(QUrl(QString::fromUtf8(head.target)).query());
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
         info.query.emplace_back(key.toStdString(), value.toStdString());
     info.peer = QString(socket.peerAddress().toString() + QLatin1Char(':') +
@@ -41,21 +46,18 @@ protocol::ConnectionInfo connectionInfo(const QWebSocket &socket)
 
 } // namespace
 
-WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket,
-                                         QTcpSocket *tcp, std::optional<Subprotocol> subprotocol)
+WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, WebSocketStream *stream,
+                                         const protocol::ConnectionInfo &info,
+                                         std::optional<Subprotocol> subprotocol, QByteArray early)
     : QObject(&endpoint)
     , m_endpoint(endpoint)
-    , m_socket(socket)
-    , m_tcp(tcp)
+    , m_socket(stream)
 {
-    socket->setParent(this);
-    socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageBytes);
-    socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageBytes);
+    stream->setParent(this);
     // Queued: close() can disconnect at once, and whoever closed (the constructor, a loop over
     // the connections) must not see the connection vanish under it.
-    connect(socket, &QWebSocket::disconnected, this, &WebSocketConnection::onDisconnected,
+    connect(stream, &WebSocketStream::disconnected, this, &WebSocketConnection::onDisconnected,
             Qt::QueuedConnection);
-    const protocol::ConnectionInfo info = connectionInfo(*socket);
     m_peer = QString::fromStdString(info.peer);
     if (!subprotocol) {
         tap(WireEvent::Kind::Opened, true, m_peer.toUtf8());
@@ -63,8 +65,8 @@ WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket
         qCInfo(lcServer).noquote() << "connection from" << QString::fromStdString(info.peer)
                                    << "offered no supported subprotocol: closed 1002";
         m_closing = true;
-        socket->close(QWebSocketProtocol::CloseCode(protocol::close_code::ProtocolError),
-                      QStringLiteral("Unsupported subprotocol"));
+        stream->start({});
+        stream->close(protocol::close_code::ProtocolError, "Unsupported subprotocol");
         return;
     }
     m_session = std::make_unique<protocol::Session>(endpoint.m_hub, *subprotocol, endpoint.m_schema,
@@ -73,13 +75,14 @@ WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket
     qCInfo(lcServer).noquote() << "socket" << m_session->socket() << "connected from"
                                << QString::fromStdString(info.peer) << "speaking"
                                << protocol::subprotocolName(*subprotocol);
-    connect(socket, &QWebSocket::textMessageReceived, this, &WebSocketConnection::onText);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &WebSocketConnection::onBinary);
-    connect(socket, &QWebSocket::pong, this, [this] {
+    connect(stream, &WebSocketStream::textReceived, this, &WebSocketConnection::onText);
+    connect(stream, &WebSocketStream::binaryReceived, this, &WebSocketConnection::onBinary);
+    connect(stream, &WebSocketStream::pongReceived, this, [this] {
         if (m_session) m_session->pong();
     });
-    connect(socket, &QWebSocket::bytesWritten, this, &WebSocketConnection::scheduleDrain);
+    connect(stream, &WebSocketStream::bytesWritten, this, &WebSocketConnection::scheduleDrain);
     apply(m_session->open());
+    stream->start(std::move(early));
 }
 
 WebSocketConnection::~WebSocketConnection()
@@ -101,10 +104,9 @@ std::optional<Subprotocol> WebSocketConnection::subprotocol() const
     return m_session ? std::optional(m_session->subprotocol()) : std::nullopt;
 }
 
-void WebSocketConnection::onText(const QString &message)
+void WebSocketConnection::onText(const QByteArray &frame)
 {
     ++m_endpoint.m_counters.framesIn;
-    const QByteArray frame = message.toUtf8();
     tap(WireEvent::Kind::Text, true, frame);
     if (m_session && !m_closing) apply(m_session->textFrame(frame));
 }
@@ -119,7 +121,7 @@ void WebSocketConnection::onBinary(const QByteArray &message)
 void WebSocketConnection::onDisconnected()
 {
     if (m_socket)
-        tap(WireEvent::Kind::Closed, !m_closing, m_socket->closeReason().toUtf8(),
+        tap(WireEvent::Kind::Closed, !m_closing, m_socket->closeReason(),
             int(m_socket->closeCode()));
     emit finished(this);
 }
@@ -186,33 +188,25 @@ void WebSocketConnection::drain()
     if (!m_socket || !m_session || m_closing) return;
     registry::Outbox *outbox = m_endpoint.m_hub.outbox(m_session->socket());
     QByteArray out; // every frame of this turn in one write
-    bool flushed = false;
     while (outbox && !outbox->empty()) {
         if (m_socket->bytesToWrite() + out.size() >= HighWaterBytes) {
-            if (!out.isEmpty()) {
-                writeToSocket(*m_tcp, std::exchange(out, {}));
-                continue;
-            }
-            // Qt's buffer is full: hand it to the kernel once before the socket counts as
-            // behind and frames wait in the outbox.
-            if (flushed) break;
-            flushed = true;
-            m_socket->flush();
+            // What the kernel refused waits in the stream; past the mark, the socket is behind
+            // and frames wait in the outbox.
+            if (out.isEmpty()) break;
+            m_socket->write(std::exchange(out, {}));
             continue;
         }
         const QByteArray frame = *outbox->pop();
         // Text frames must be UTF-8 (a client closes with 1007 otherwise): what a trigger's JSON
-        // carried unchecked goes through QString, which replaces bad bytes, as QWebSocket did.
-        if (m_tcp && graphql::utf8::isValid(std::string_view(frame.constData(), frame.size())))
-            appendTextFrame(out, frame);
-        else if (m_tcp)
-            appendTextFrame(out, QString::fromUtf8(frame).toUtf8());
+        // carried unchecked goes through QString, which replaces bad bytes with U+FFFD.
+        if (graphql::utf8::isValid(std::string_view(frame.constData(), frame.size())))
+            websocket::appendTextFrame(out, frame);
         else
-            m_socket->sendTextMessage(QString::fromUtf8(frame));
+            websocket::appendTextFrame(out, QString::fromUtf8(frame).toUtf8());
         ++m_endpoint.m_counters.framesOut;
         tap(WireEvent::Kind::Text, false, frame);
     }
-    if (!out.isEmpty()) writeToSocket(*m_tcp, out);
+    if (!out.isEmpty()) m_socket->write(out);
     if (m_closeWhenDrained && (!outbox || outbox->empty()) && m_socket->bytesToWrite() == 0)
         closeNow(m_closeWhenDrained->first, m_closeWhenDrained->second);
 }
@@ -241,7 +235,7 @@ void WebSocketConnection::closeNow(int code, const QString &reason)
     if (code == 0)
         m_socket->abort();
     else
-        m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+        m_socket->close(code, reason.toUtf8());
 }
 
 WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hub &hub,
@@ -251,9 +245,6 @@ WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hu
     , m_schema(schema)
     , m_hub(hub)
     , m_config(config)
-    , m_transport(QStringLiteral("subscope"), QWebSocketServer::NonSecureMode)
-    , m_legacy(QStringLiteral("subscope"), QWebSocketServer::NonSecureMode)
-    , m_unsupported(QStringLiteral("subscope"), QWebSocketServer::NonSecureMode)
 {
     m_sessionConfig.keepaliveMs = config.keepaliveSeconds * 1000;
     m_sessionConfig.initTimeoutMs = config.initTimeoutSeconds * 1000;
@@ -263,12 +254,6 @@ WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hu
         m_access = m_config.access->policy();
         m_sessionConfig.access = &m_access;
     }
-    // One server per answer to W1, so that the subprotocol echoed is the one negotiated here.
-    m_transport.setSupportedSubprotocols({QStringLiteral("graphql-transport-ws")});
-    m_legacy.setSupportedSubprotocols({QStringLiteral("graphql-ws")});
-    adopt(&m_transport, Subprotocol::TransportWs);
-    adopt(&m_legacy, Subprotocol::LegacyWs);
-    adopt(&m_unsupported, std::nullopt);
     m_hub.onFramesQueued = [this](registry::SocketId socket) {
         auto it = m_bySocket.find(socket);
         if (it != m_bySocket.end()) it->second->frameQueued();
@@ -281,33 +266,6 @@ WebSocketEndpoint::~WebSocketEndpoint()
     for (WebSocketConnection *c : m_connections)
         c->disconnect(this);
     qDeleteAll(m_connections);
-}
-
-void WebSocketEndpoint::adopt(QWebSocketServer *server, std::optional<Subprotocol> subprotocol)
-{
-    connect(server, &QWebSocketServer::newConnection, this, [this, server, subprotocol] {
-        while (QWebSocket *socket = server->nextPendingConnection()) {
-            QPointer<QTcpSocket> tcp;
-            const auto upgraded =
-                m_upgrading.find({socket->localAddress().toString(), socket->localPort(),
-                                  socket->peerAddress().toString(), socket->peerPort()});
-            if (upgraded != m_upgrading.end()) {
-                tcp = upgraded->second;
-                m_upgrading.erase(upgraded);
-            }
-            auto *connection = new WebSocketConnection(*this, socket, tcp, subprotocol);
-            ++m_counters.connectionsOpened;
-            m_connections.push_back(connection);
-            if (connection->socketId()) m_bySocket[connection->socketId()] = connection;
-            connect(
-                connection, &WebSocketConnection::finished, this, [this](WebSocketConnection *c) {
-                    m_bySocket.erase(c->socketId());
-                    m_connections.erase(std::remove(m_connections.begin(), m_connections.end(), c),
-                                        m_connections.end());
-                    c->deleteLater();
-                });
-        }
-    });
 }
 
 void WebSocketEndpoint::drainLater(registry::SocketId socket)
@@ -343,35 +301,54 @@ bool WebSocketEndpoint::pathMatches(const QByteArray &target) const
 
 void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::RequestHead &head)
 {
-    if (!pathMatches(head.target)) {
-        socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: "
-                      "close\r\nContent-Length: 0\r\n\r\n");
+    const auto refuse = [socket](const QByteArray &answer) {
+        socket->write(answer);
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    };
+    if (!pathMatches(head.target)) {
+        refuse("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: "
+               "close\r\nContent-Length: 0\r\n\r\n");
         return;
     }
-    QStringList offered;
-    for (const auto &[key, value] : head.headers)
-        if (key.compare("sec-websocket-protocol", Qt::CaseInsensitive) == 0)
-            for (const QByteArray &v : value.split(','))
-                offered << QString::fromLatin1(v.trimmed());
-    // QWebSocket does not give its TCP socket away: keep it to write frames to it directly
-    // (never an encrypted one: its bytes must go through QSslSocket).
-    if (!socket->inherits("QSslSocket")) {
-        // Both ends: a client may use one source port towards two of our addresses.
-        const UpgradeKey key{socket->localAddress().toString(), socket->localPort(),
-                             socket->peerAddress().toString(), socket->peerPort()};
-        m_upgrading[key] = socket;
-        connect(socket, &QObject::destroyed, this, [this, key] {
-            const auto it = m_upgrading.find(key);
-            if (it != m_upgrading.end() && !it->second) m_upgrading.erase(it);
-        });
+    const websocket::HandshakeRequest request = websocket::readHandshake(head.method, head.headers);
+    if (!request.valid) {
+        qCInfo(lcServer).noquote()
+            << "handshake from" << socket->peerAddress().toString()
+            << "refused:" << request.refusal.left(request.refusal.indexOf('\r'));
+        refuse(request.refusal);
+        return;
     }
-    const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(offered);
-    QWebSocketServer *server = !chosen                               ? &m_unsupported
-                               : *chosen == Subprotocol::TransportWs ? &m_transport
-                                                                     : &m_legacy;
-    server->handleConnection(socket);
+    const protocol::ConnectionInfo info = connectionInfo(*socket, head);
+    // The descriptor leaves Qt: a duplicate outlives the QTcpSocket, whose buffers (48 KiB of
+    // address space, a page or two resident) would otherwise stay with every idle connection.
+    const int descriptor = ::dup(int(socket->socketDescriptor()));
+    if (descriptor < 0) {
+        qCWarning(lcServer) << "cannot take the socket of" << QString::fromStdString(info.peer)
+                            << "from Qt:" << strerror(errno);
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    QByteArray early = socket->readAll(); // the head was only peeked at
+    early.remove(0, head.size);
+    socket->abort(); // closes Qt's descriptor only: the connection lives on in the duplicate
+    socket->deleteLater();
+
+    const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(request.subprotocols);
+    auto *stream = new WebSocketStream(descriptor, MaxIncomingMessageBytes);
+    stream->write(websocket::acceptResponse(
+        request.key, chosen ? QString::fromLatin1(protocol::subprotocolName(*chosen)) : QString()));
+    auto *connection = new WebSocketConnection(*this, stream, info, chosen, std::move(early));
+    ++m_counters.connectionsOpened;
+    m_connections.push_back(connection);
+    if (connection->socketId()) m_bySocket[connection->socketId()] = connection;
+    connect(connection, &WebSocketConnection::finished, this, [this](WebSocketConnection *c) {
+        m_bySocket.erase(c->socketId());
+        m_connections.erase(std::remove(m_connections.begin(), m_connections.end(), c),
+                            m_connections.end());
+        c->deleteLater();
+    });
 }
 
 void WebSocketEndpoint::closeOverflowed()

@@ -7,13 +7,9 @@
 #include "server_config.h"
 #include "wire_tap.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #include <map>
 #include <memory>
@@ -28,6 +24,7 @@ struct TrafficCounters
 };
 
 class WebSocketEndpoint;
+class WebSocketStream;
 
 // One WebSocket connection: feeds its frames and timer ticks to its Session and drains the
 // Session's outbox onto the socket as fast as the socket takes bytes.
@@ -35,9 +32,10 @@ class WebSocketConnection : public QObject
 {
     Q_OBJECT
 public:
-    // `tcp` is the socket under `socket`, if known: frames are written to it directly.
-    WebSocketConnection(WebSocketEndpoint &endpoint, QWebSocket *socket, QTcpSocket *tcp,
-                        std::optional<protocol::Subprotocol> subprotocol);
+    // Takes `stream` (handshake answered); `early`: what the client sent after its handshake.
+    WebSocketConnection(WebSocketEndpoint &endpoint, WebSocketStream *stream,
+                        const protocol::ConnectionInfo &info,
+                        std::optional<protocol::Subprotocol> subprotocol, QByteArray early);
     ~WebSocketConnection() override;
 
     registry::SocketId socketId() const { return m_session ? m_session->socket() : 0; }
@@ -58,15 +56,14 @@ signals:
 
 private:
     void apply(const protocol::SessionOutput &out);
-    void onText(const QString &message);
+    void onText(const QByteArray &message);
     void onBinary(const QByteArray &message);
     void onDisconnected();
     void tap(WireEvent::Kind kind, bool fromClient, const QByteArray &data, int closeCode = 0);
 
     WebSocketEndpoint &m_endpoint;
     QString m_peer;
-    QPointer<QWebSocket> m_socket;
-    QPointer<QTcpSocket> m_tcp; // under m_socket; null: frames go through QWebSocket
+    QPointer<WebSocketStream> m_socket;
     std::unique_ptr<protocol::Session> m_session;
     std::map<protocol::SessionTimer, QTimer *> m_timers;
     bool m_drainPending = false; // on the endpoint's list for the end of the turn
@@ -74,7 +71,9 @@ private:
     bool m_closing = false;
 };
 
-// The WebSocket side of the server: the handshake (W1), the connections and their sessions.
+// The WebSocket side of the server: the handshake (RFC 6455, W1), the connections and their
+// sessions. Each connection's socket descriptor is taken from Qt after the handshake and served
+// by a WebSocketStream: no Qt socket buffers per connection.
 class WebSocketEndpoint : public QObject
 {
     Q_OBJECT
@@ -103,7 +102,6 @@ public:
 
 private:
     friend class WebSocketConnection;
-    void adopt(QWebSocketServer *server, std::optional<protocol::Subprotocol> subprotocol);
     void drainLater(registry::SocketId socket);
     bool pathMatches(const QByteArray &target) const;
 
@@ -112,14 +110,9 @@ private:
     ServerConfig m_config;
     protocol::AccessPolicy m_access;
     protocol::SessionConfig m_sessionConfig;
-    QWebSocketServer m_transport;
-    QWebSocketServer m_legacy;
-    QWebSocketServer m_unsupported;
     std::map<registry::SocketId, WebSocketConnection *> m_bySocket;
     std::vector<WebSocketConnection *> m_connections;
     std::vector<registry::SocketId> m_drainLater;
-    using UpgradeKey = std::tuple<QString, quint16, QString, quint16>; // local, peer
-    std::map<UpgradeKey, QPointer<QTcpSocket>> m_upgrading;
     bool m_drainScheduled = false;
     TrafficCounters m_counters;
     WireTap m_tap;
