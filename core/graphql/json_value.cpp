@@ -158,7 +158,18 @@ std::string jsonQuote(std::string_view text)
     std::string out;
     out.reserve(text.size() + 2);
     out += '"';
-    for (char ch : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        // A run of characters that need no escape at once.
+        size_t end = i;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x20 &&
+               text[end] != '"' && text[end] != '\\')
+            ++end;
+        if (end > i) {
+            out.append(text.data() + i, end - i);
+            i = end - 1;
+            continue;
+        }
+        const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
         case '"':
@@ -519,8 +530,13 @@ private:
             }
             if (static_cast<unsigned char>(c) < 0x20) return error("control character in string");
             if (c != '\\') {
-                *out += c;
-                ++m_pos;
+                // A run of plain characters at once: request bodies are mostly such runs.
+                size_t end = m_pos + 1;
+                while (end < m_text.size() && m_text[end] != '"' && m_text[end] != '\\' &&
+                       static_cast<unsigned char>(m_text[end]) >= 0x20)
+                    ++end;
+                out->append(m_text.data() + m_pos, end - m_pos);
+                m_pos = end;
                 continue;
             }
             ++m_pos;

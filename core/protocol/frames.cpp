@@ -37,14 +37,13 @@ QByteArray operationErrorFrame(Subprotocol subprotocol, const std::string &id,
                               ",\"extensions\":{\"code\":" + graphql::jsonQuote(code) + "}}";
     const std::string payload =
         vocabulary(subprotocol).errorPayloadIsList ? "[" + error + "]" : error;
-    return QByteArray::fromStdString(registry::operationFrame(id, "error", payload));
+    return registry::operationFrame(id, "error", payload);
 }
 
 QByteArray resultFrame(Subprotocol subprotocol, const std::string &id,
                        const std::string &payloadJson)
 {
-    return QByteArray::fromStdString(
-        registry::operationFrame(id, vocabulary(subprotocol).result, payloadJson));
+    return registry::operationFrame(id, vocabulary(subprotocol).result, payloadJson);
 }
 
 std::string errorsPayload(const graphql::GraphQLErrors &errors)

@@ -1,6 +1,7 @@
 #include "event_shaping.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace subscope::registry {
 
@@ -53,17 +54,21 @@ std::string resultPayload(std::string_view responseKey, const JsonValue &value)
     return "{\"data\":{" + jsonQuote(responseKey) + ":" + value.toJson() + "},\"errors\":null}";
 }
 
-std::string operationFrame(std::string_view id, std::string_view type, std::string_view payloadJson)
+QByteArray operationFrame(std::string_view id, std::string_view type, std::string_view payloadJson)
 {
-    std::string frame;
-    frame.reserve(payloadJson.size() + id.size() + 40);
-    frame += "{\"id\":";
-    frame += jsonQuote(id);
-    frame += ",\"type\":\"";
-    frame += type;
-    frame += "\",\"payload\":";
-    frame += payloadJson;
-    frame += '}';
+    // One exact allocation and plain copies: this runs once per recipient of every event.
+    const std::string quotedId = jsonQuote(id);
+    const std::string_view parts[] = {
+        "{\"id\":", quotedId, ",\"type\":\"", type, "\",\"payload\":", payloadJson, "}"};
+    size_t size = 0;
+    for (std::string_view part : parts)
+        size += part.size();
+    QByteArray frame(qsizetype(size), Qt::Uninitialized);
+    char *out = frame.data();
+    for (std::string_view part : parts) {
+        std::memcpy(out, part.data(), part.size());
+        out += part.size();
+    }
     return frame;
 }
 

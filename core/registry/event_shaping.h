@@ -2,6 +2,8 @@
 
 #include "graphql/json_value.h"
 
+#include <QByteArray>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +35,6 @@ JsonValue filterRequestedFields(const JsonValue &value, const std::vector<std::s
 std::string resultPayload(std::string_view responseKey, const JsonValue &value);
 
 // {"id": <id>, "type": <type>, "payload": <payload>}: an operation's frame, as JSON text.
-std::string operationFrame(std::string_view id, std::string_view type,
-                           std::string_view payloadJson);
+QByteArray operationFrame(std::string_view id, std::string_view type, std::string_view payloadJson);
 
 } // namespace subscope::registry

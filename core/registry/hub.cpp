@@ -1,6 +1,7 @@
 #include "hub.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace subscope::registry {
 
@@ -102,32 +103,57 @@ bool Hub::removeOperation(SocketId socket, const std::string &id)
 size_t Hub::publish(const std::string &group, const JsonValue &value)
 {
     ++m_counters.triggers;
-    // Copy: queuing can close nothing synchronously, but keep the walk independent of changes.
-    const std::vector<Member> members = m_groups.members(group);
-    std::map<std::pair<std::string, std::vector<std::string>>, std::string> payloads;
+    // The group is walked in place: nothing changes it until the walk ends (sockets to close
+    // leave their groups afterwards).
+    const std::vector<Member> &members = m_groups.members(group);
+    // One payload per distinct (response key, requested fields), keyed by the first operation
+    // that has it: compared by value, never copied.
+    struct SameShape
+    {
+        bool operator()(const OperationRecord *a, const OperationRecord *b) const
+        {
+            return std::tie(a->responseKey, a->requestedFields) <
+                   std::tie(b->responseKey, b->requestedFields);
+        }
+    };
+    std::map<const OperationRecord *, std::string, SameShape> payloads;
     size_t queued = 0;
+    m_publishing = true;
     for (const Member &member : members) {
         auto s = m_sockets.find(member.socket);
         if (s == m_sockets.end()) continue;
         auto op = s->second.operations.find(member.operation);
         if (op == s->second.operations.end()) continue;
         const OperationRecord &record = op->second;
-        auto key = std::make_pair(record.responseKey, record.requestedFields);
-        auto payload = payloads.find(key);
+        auto payload = payloads.find(&record);
         if (payload == payloads.end())
             payload =
                 payloads
-                    .emplace(key,
+                    .emplace(&record,
                              resultPayload(record.responseKey,
                                            filterRequestedFields(value, record.requestedFields)))
                     .first;
         const size_t before = s->second.outbox.drops();
-        send(member.socket, QByteArray::fromStdString(operationFrame(
-                                member.operation, s->second.resultType, payload->second)));
+        send(member.socket,
+             operationFrame(member.operation, s->second.resultType, payload->second));
         if (s->second.outbox.drops() == before) ++queued;
+    }
+    m_publishing = false;
+    for (SocketId id : std::exchange(m_leaveAfterPublish, {})) {
+        auto s = m_sockets.find(id);
+        if (s != m_sockets.end()) leaveAllGroups(id, s->second);
     }
     m_counters.deliveries += queued;
     return queued;
+}
+
+void Hub::leaveAllGroups(SocketId id, Socket &socket)
+{
+    for (auto &[operation, record] : socket.operations) {
+        for (const std::string &group : record.groups)
+            m_groups.leave(group, Member{id, operation});
+        record.groups.clear();
+    }
 }
 
 void Hub::send(SocketId socket, QByteArray frame)
@@ -149,11 +175,10 @@ void Hub::send(SocketId socket, QByteArray frame)
         ++m_counters.dropsByStrategy[int(OverflowStrategy::CloseConnection)];
         m_toClose.push_back(socket);
         // The socket is as good as closed: later events must not reach or cost it anything.
-        for (auto &[id, record] : s->second.operations) {
-            for (const std::string &group : record.groups)
-                m_groups.leave(group, Member{socket, id});
-            record.groups.clear();
-        }
+        if (m_publishing)
+            m_leaveAfterPublish.push_back(socket);
+        else
+            leaveAllGroups(socket, s->second);
         return;
     case Outbox::Push::Refused:
         return;

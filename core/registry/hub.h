@@ -99,6 +99,7 @@ private:
     {
         if (onMembershipChanged) onMembershipChanged();
     }
+    void leaveAllGroups(SocketId id, Socket &socket);
 
     Config m_config;
     SocketId m_nextSocket = 1;
@@ -106,6 +107,9 @@ private:
     GroupIndex m_groups;
     HubCounters m_counters;
     std::vector<SocketId> m_toClose;
+    // While publish() walks a group, sockets to close leave their groups only after the walk.
+    bool m_publishing = false;
+    std::vector<SocketId> m_leaveAfterPublish;
 };
 
 } // namespace subscope::registry
