@@ -3,6 +3,8 @@
 #include "command.h"
 #include "graphql/schema_builder.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace subscope::cli {
@@ -33,14 +35,32 @@ std::shared_ptr<const graphql::Schema> loadSchemaOption(const QCommandLineParser
     return loaded.schema;
 }
 
+namespace {
+
+// QCommandLineParser names the binary as it was started ("Usage: build/bin/subscope"); the
+// usage line names the command instead ("Usage: subscope trigger").
+QString helpText(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    QString text = parser.helpText();
+    const QString started = QCoreApplication::arguments().value(0);
+    QString command = arguments.value(0);
+    if (command == started) command = QFileInfo(started).fileName();
+    const QString prefix = QStringLiteral("Usage: ") + started;
+    if (!started.isEmpty() && text.startsWith(prefix))
+        text.replace(0, prefix.size(), QStringLiteral("Usage: ") + command);
+    return text;
+}
+
+} // namespace
+
 std::optional<int> parseSubcommand(QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!parser.parse(arguments)) {
-        QTextStream(stderr) << parser.errorText() << "\n\n" << parser.helpText();
+        QTextStream(stderr) << parser.errorText() << "\n\n" << helpText(parser, arguments);
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, arguments);
         return Success;
     }
     return std::nullopt;

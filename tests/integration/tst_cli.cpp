@@ -110,9 +110,14 @@ private slots:
                              "{ base }")
                      .status,
                  2);
-        QCOMPARE(
-            runSubscope({QStringLiteral("validate"), QStringLiteral("--bogus")}, "{ base }").status,
-            2);
+        const Run bogus =
+            runSubscope({QStringLiteral("validate"), QStringLiteral("--bogus")}, "{ base }");
+        QCOMPARE(bogus.status, 2);
+        // The usage line names the command, not the path the binary was started from.
+        QVERIFY2(bogus.err.contains(QStringLiteral("\n\nUsage: subscope validate [options]")),
+                 qPrintable(bogus.err));
+        QVERIFY(runSubscope({QStringLiteral("trigger"), QStringLiteral("--help")})
+                    .out.startsWith(QStringLiteral("Usage: subscope trigger [options]")));
         QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("/nonexistent.graphql")})
                      .status,
                  2);

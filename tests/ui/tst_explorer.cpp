@@ -511,6 +511,28 @@ private slots:
         QCOMPARE(window->server().figures().triggers, uint64_t(2));
     }
 
+    // The target field shows where events go: greyed, the embedded server's own URL (whatever
+    // its port); the HTTP URL last chosen comes back when the HTTP target is picked again.
+    void triggerTargetFieldShowsWhereEventsGo()
+    {
+        QVERIFY(window->server().start());
+        auto *url = trigger()->findChild<QLineEdit *>(QStringLiteral("targetUrl"));
+        auto *combo = trigger()->findChild<QComboBox *>(QStringLiteral("targetCombo"));
+        QVERIFY(url && combo);
+        QCOMPARE(url->text(), window->server().httpUrl());
+        QVERIFY(!url->isEnabled());
+        QVERIFY(trigger()->setHttpTarget(QStringLiteral("http://127.0.0.1:9")));
+        combo->setCurrentIndex(0);
+        QCOMPARE(url->text(), window->server().httpUrl());
+        window->server().stop();
+        QTRY_VERIFY_WITH_TIMEOUT(url->text().isEmpty(), Timeout);
+        QVERIFY(url->placeholderText().contains(QStringLiteral("stopped")));
+        combo->setCurrentIndex(1);
+        QCOMPARE(url->text(), QStringLiteral("http://127.0.0.1:9"));
+        QVERIFY(url->isEnabled());
+        combo->setCurrentIndex(0);
+    }
+
     void invalidTriggerInputIsRefusedWithAReason()
     {
         QVERIFY(window->server().start());

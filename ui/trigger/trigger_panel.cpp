@@ -42,7 +42,8 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->addItem(tr("Embedded server"));
     m_target->addItem(tr("Headless Subscope (HTTP)"));
-    m_targetUrl = new QLineEdit(QStringLiteral("http://127.0.0.1:8765"), this);
+    m_httpUrl = QStringLiteral("http://127.0.0.1:8765");
+    m_targetUrl = new QLineEdit(this);
     m_targetUrl->setObjectName(QStringLiteral("targetUrl"));
     m_targetUrl->setToolTip(tr("POST /trigger and POST /models/<name> of a subscope --headless"));
     m_targetUrl->setEnabled(false);
@@ -90,12 +91,16 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
     layout->addWidget(m_history, 1);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, [this](int index) {
-        index == 1 ? (void)setHttpTarget(m_targetUrl->text()) : useEmbeddedTarget();
+        index == 1 ? (void)setHttpTarget(m_httpUrl) : useEmbeddedTarget();
     });
+    connect(&m_server, &EmbeddedServer::stateChanged, this, &TriggerPanel::showEmbeddedUrl);
+    showEmbeddedUrl();
     // Every edit counts at once (Ctrl+Shift+Enter fires without leaving the field); the reason
     // a URL is wrong is shown once the user is done with it.
     connect(m_targetUrl, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (m_target->currentIndex() == 1) applyHttpTarget(text, false);
+        if (m_target->currentIndex() != 1) return;
+        m_httpUrl = text;
+        applyHttpTarget(text, false);
     });
     connect(m_targetUrl, &QLineEdit::editingFinished, this, [this] {
         if (m_target->currentIndex() != 1 || !m_targetUrl->isModified()) return;
@@ -454,6 +459,7 @@ void TriggerPanel::useEmbeddedTarget()
     const QSignalBlocker block(m_target);
     m_target->setCurrentIndex(0);
     m_targetUrl->setEnabled(false);
+    showEmbeddedUrl();
     m_targetError.clear();
     m_sender.setHttpTarget(QUrl());
     if (m_showingTargetError) {
@@ -468,8 +474,18 @@ bool TriggerPanel::setHttpTarget(const QString &url)
     const QSignalBlocker block(m_target);
     m_target->setCurrentIndex(1);
     m_targetUrl->setEnabled(true);
+    m_targetUrl->setPlaceholderText(QString());
+    m_httpUrl = url;
     if (m_targetUrl->text() != url) m_targetUrl->setText(url);
     return applyHttpTarget(url, true);
+}
+
+void TriggerPanel::showEmbeddedUrl()
+{
+    if (m_target->currentIndex() != 0) return;
+    const bool running = m_server.state() == EmbeddedServer::State::Running;
+    m_targetUrl->setText(running ? m_server.httpUrl() : QString());
+    m_targetUrl->setPlaceholderText(running ? QString() : tr("The embedded server is stopped"));
 }
 
 bool TriggerPanel::applyHttpTarget(const QString &url, bool report)

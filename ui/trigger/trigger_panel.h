@@ -83,6 +83,8 @@ private:
     void showResult(const TriggerResult &result);
     void showError(const QString &error);
     bool applyHttpTarget(const QString &url, bool report);
+    // With the embedded server as target, the greyed field shows where it listens.
+    void showEmbeddedUrl();
     void addHistory(const TriggerShot &shot);
     void showPreview();
 
@@ -108,6 +110,7 @@ private:
     QString m_shownError; // what m_result shows in the error tone; empty when not an error
     QListWidget *m_history;
     QString m_targetError; // why the HTTP target cannot be used; empty when it can
+    QString m_httpUrl;     // the HTTP target last chosen, kept while the embedded one is used
     bool m_showingTargetError = false;
     QTimer m_repeat;
     TriggerTemplate m_template; // what the running repeat fires
