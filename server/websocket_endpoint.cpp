@@ -58,6 +58,9 @@ WebSocketConnection::WebSocketConnection(WebSocketEndpoint &endpoint, WebSocketS
     // the connections) must not see the connection vanish under it.
     connect(stream, &WebSocketStream::disconnected, this, &WebSocketConnection::onDisconnected,
             Qt::QueuedConnection);
+    // Gone before anyone listened: the connection must still end.
+    if (!stream->isOpen())
+        QMetaObject::invokeMethod(this, &WebSocketConnection::onDisconnected, Qt::QueuedConnection);
     m_peer = QString::fromStdString(info.peer);
     if (!subprotocol) {
         tap(WireEvent::Kind::Opened, true, m_peer.toUtf8());
@@ -121,7 +124,7 @@ void WebSocketConnection::onBinary(const QByteArray &message)
 void WebSocketConnection::onDisconnected()
 {
     if (m_socket)
-        tap(WireEvent::Kind::Closed, !m_closing, m_socket->closeReason(),
+        tap(WireEvent::Kind::Closed, m_socket->closedByClient(), m_socket->closeReason(),
             int(m_socket->closeCode()));
     emit finished(this);
 }
@@ -339,6 +342,10 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
     auto *stream = new WebSocketStream(descriptor, MaxIncomingMessageBytes);
     stream->write(websocket::acceptResponse(
         request.key, chosen ? QString::fromLatin1(protocol::subprotocolName(*chosen)) : QString()));
+    if (!stream->isOpen()) { // the client is gone already (reset before the answer)
+        delete stream;
+        return;
+    }
     auto *connection = new WebSocketConnection(*this, stream, info, chosen, std::move(early));
     ++m_counters.connectionsOpened;
     m_connections.push_back(connection);

@@ -16,6 +16,8 @@ namespace {
 // Read at most this much per turn of the event loop, so that one busy client does not starve
 // the others (epoll reports the rest at the next turn).
 constexpr qsizetype MaxReadPerTurn = 1024 * 1024;
+// Past this many unsent bytes, pings are not answered.
+constexpr qint64 MaxWaitingBeforePong = 64 * 1024;
 } // namespace
 
 WebSocketStream::WebSocketStream(int descriptor, quint64 maxMessageBytes, QObject *parent)
@@ -73,12 +75,13 @@ void WebSocketStream::ping()
 void WebSocketStream::close(int code, const QByteArray &reason)
 {
     if (m_state != State::Open) return;
-    m_closeCode = code;
-    m_closeReason = reason;
     QByteArray frame;
     websocket::appendFrame(frame, Opcode::Close, websocket::closePayload(code, reason));
     write(frame);
-    if (m_state != State::Open) return; // the write failed: closed already
+    if (m_state != State::Open) return; // the write failed: closed already, as 1006
+    m_closeCode = code;
+    m_closeReason = reason;
+    m_closedByClient = false;
     m_state = State::Closing;
     // End our side once the frame is out, so that a client that does not answer still sees the
     // end of the stream.
@@ -93,6 +96,7 @@ void WebSocketStream::close(int code, const QByteArray &reason)
 
 void WebSocketStream::abort()
 {
+    if (m_state == State::Open) m_closedByClient = false;
     finish();
 }
 
@@ -183,6 +187,9 @@ void WebSocketStream::decode()
             if (m_state == State::Open) emit binaryReceived(message.payload);
             break;
         case Opcode::Ping: {
+            // §5.5.3 lets an endpoint answer only the latest of several pings: a client that
+            // pings without reading gets no pongs piling up here.
+            if (bytesToWrite() > MaxWaitingBeforePong) break;
             QByteArray frame;
             websocket::appendFrame(frame, Opcode::Pong, message.payload);
             write(frame);

@@ -41,6 +41,8 @@ public:
     // or 1006 when it ended without one.
     int closeCode() const { return m_closeCode; }
     QByteArray closeReason() const { return m_closeReason; }
+    // The client sent the first Close frame (or ended the connection without one).
+    bool closedByClient() const { return m_closedByClient; }
 
     static constexpr int CloseTimeoutMs = 1000;
 
@@ -79,6 +81,7 @@ private:
     QByteArray m_out;
     qsizetype m_outSent = 0;
     websocket::FrameDecoder m_decoder;
+    bool m_closedByClient = true; // until a Close frame of ours is sent
     int m_closeCode = websocket::close_code::Abnormal;
     QByteArray m_closeReason;
 };

@@ -5,6 +5,7 @@
 //
 //   node websocket_rfc6455.mjs --subscope build/bin/subscope
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { strict as assert } from 'node:assert';
@@ -18,6 +19,7 @@ if (!options.subscope) throw new Error('usage: node websocket_rfc6455.mjs --subs
 
 let server;
 let wsUrl;
+let httpUrl;
 
 before(async () => {
   server = await new Promise((resolve, reject) => {
@@ -27,10 +29,12 @@ before(async () => {
     child.stdout.on('data', (chunk) => {
       banner += chunk;
       const ws = banner.match(/WebSocket +(\S+)/);
-      if (ws) resolve({ child, ws: ws[1] });
+      const http = banner.match(/HTTP +(\S+)/);
+      if (ws && http) resolve({ child, ws: ws[1], http: http[1] });
     });
   });
   wsUrl = server.ws;
+  httpUrl = server.http;
 });
 
 after(() => server?.child.kill('SIGTERM'));
@@ -200,4 +204,46 @@ test('a client that sent a Close and goes silent is closed by the server', async
   const result = await raw(handshake(), [closeFrame(1001)]);
   assert.equal(result.frames.at(-1).opcode, 0x8);
   assert.equal(result.frames.at(-1).payload.readUInt16BE(0), 1001);
+});
+
+async function openConnections() {
+  const text = await (await fetch(httpUrl + '/metrics')).text();
+  return text.split('\n').filter((l) => l.startsWith('subscope_connections{'))
+    .reduce((sum, l) => sum + Number(l.split(' ')[1]), 0);
+}
+
+const rssKiB = () => Number(readFileSync(`/proc/${server.child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+
+test('a client reset before the 101 is sent leaves no connection behind', async () => {
+  for (let i = 0; i < 50; ++i) {
+    await new Promise((resolve) => {
+      const socket = connect(Number(url().port), url().hostname);
+      socket.on('error', () => {});
+      socket.on('connect', () => {
+        socket.write(handshake());
+        socket.resetAndDestroy();
+        resolve();
+      });
+    });
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await openConnections(), 0);
+});
+
+test('a client that floods pings without reading does not grow the server (RFC 6455 §5.5.3)', async () => {
+  const before = rssKiB();
+  const socket = connect(Number(url().port), url().hostname);
+  socket.on('error', () => {});
+  await new Promise((resolve) => socket.on('connect', resolve));
+  socket.pause(); // never reads: pongs could only pile up in the server
+  socket.write(handshake());
+  const ping = clientFrame(0x9, Buffer.alloc(125, 0x70));
+  const burst = Buffer.concat(Array(1000).fill(ping)); // 131 KB
+  for (let i = 0; i < 200; ++i) { // 26 MB of pings
+    if (!socket.write(burst)) await new Promise((r) => setTimeout(r, 5));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const grown = rssKiB() - before;
+  socket.destroy();
+  assert.ok(grown < 8 * 1024, `server RSS grew by ${grown} KiB`);
 });
