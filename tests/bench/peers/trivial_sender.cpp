@@ -6,16 +6,20 @@
 // one syscall per frame. Only what a socket does not take at once is buffered for it.
 //
 //   subscope_trivial_sender --port 0      prints "listening <port>" once ready.
+//   --send-threads N   the experiment of sharding: an event's sends are split over N threads
+//                      (the main one and N-1 workers) when the group has 64 members or more.
 
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <charconv>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
+#include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string>
@@ -23,6 +27,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 #include <unordered_map>
 #include <vector>
@@ -91,6 +96,102 @@ void flush(Connection *c)
     if (n > 0) c->out.erase(0, size_t(n));
     if (c->out.empty()) watch(c, false);
 }
+
+// --send-threads: workers that each send one slice of a group's members and report what the
+// kernel did not take; the main thread sends its own slice, waits, and buffers the rest.
+struct SendPool
+{
+    struct Slice
+    {
+        const std::vector<Connection *> *members = nullptr;
+        size_t begin = 0, end = 0;
+        std::vector<std::pair<Connection *, size_t>> unsent; // member, bytes sent
+    };
+    std::vector<std::thread> threads;
+    std::vector<Slice> slices; // one per worker
+    std::string_view frame;
+    std::mutex mutex;
+    std::condition_variable start, done;
+    uint64_t round = 0;
+    size_t pending = 0;
+
+    static void sendSlice(Slice &slice, std::string_view frame)
+    {
+        slice.unsent.clear();
+        for (size_t i = slice.begin; i < slice.end; ++i) {
+            Connection *c = (*slice.members)[i];
+            if (!c->out.empty()) { // the main thread appends after the others
+                slice.unsent.emplace_back(c, 0);
+                continue;
+            }
+            const ssize_t n =
+                ::send(c->fd, frame.data(), frame.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n != ssize_t(frame.size()))
+                slice.unsent.emplace_back(c, size_t(std::max<ssize_t>(n, 0)));
+        }
+    }
+
+    void run(size_t worker)
+    {
+        uint64_t seen = 0;
+        while (true) {
+            std::unique_lock lock(mutex);
+            start.wait(lock, [&] { return round != seen; });
+            seen = round;
+            lock.unlock();
+            sendSlice(slices[worker], frame);
+            lock.lock();
+            if (--pending == 0) done.notify_one();
+        }
+    }
+
+    void startWorkers(int count)
+    {
+        slices.resize(size_t(count));
+        for (int i = 0; i < count; ++i)
+            threads.emplace_back([this, i] { run(size_t(i)); });
+        for (std::thread &t : threads)
+            t.detach();
+    }
+
+    void fanOut(const std::vector<Connection *> &members, std::string_view data)
+    {
+        const size_t parts = slices.size() + 1;
+        const size_t per = (members.size() + parts - 1) / parts;
+        {
+            std::lock_guard lock(mutex);
+            frame = data;
+            for (size_t w = 0; w < slices.size(); ++w) {
+                slices[w].members = &members;
+                slices[w].begin = std::min(members.size(), per * (w + 1));
+                slices[w].end = std::min(members.size(), per * (w + 2));
+            }
+            pending = slices.size();
+            ++round;
+        }
+        start.notify_all();
+        Slice own{&members, 0, std::min(members.size(), per), {}};
+        sendSlice(own, data);
+        std::unique_lock lock(mutex);
+        done.wait(lock, [&] { return pending == 0; });
+        lock.unlock();
+        auto keep = [&](const Slice &slice) {
+            for (auto [c, sent] : slice.unsent) {
+                if (!c->out.empty() || sent == 0) {
+                    writeOut(c, data.substr(sent));
+                } else {
+                    c->out.assign(data.substr(sent));
+                    watch(c, true);
+                }
+            }
+        };
+        keep(own);
+        for (const Slice &slice : slices)
+            keep(slice);
+    }
+};
+
+SendPool *sendPool = nullptr;
 
 std::string textFrame(std::string_view payload)
 {
@@ -258,6 +359,15 @@ size_t fire(std::string_view event)
     if (it == groups.end()) return 0;
     std::string frame;
     const std::string *prefix = nullptr;
+    const std::vector<Connection *> &members = it->second;
+    if (sendPool && members.size() >= 64 &&
+        std::all_of(members.begin(), members.end(), [&](const Connection *m) {
+            return m->framePrefix == members.front()->framePrefix;
+        })) {
+        frame = textFrame(members.front()->framePrefix + std::string(value) + "}}}");
+        sendPool->fanOut(members, frame);
+        return members.size();
+    }
     for (Connection *member : it->second) {
         if (!prefix || *prefix != member->framePrefix) { // one frame for all alike members
             prefix = &member->framePrefix;
@@ -355,8 +465,14 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--port") == 0 && i + 1 < argc) {
             port = std::atoi(argv[++i]);
+        } else if (std::strcmp(argv[i], "--send-threads") == 0 && i + 1 < argc) {
+            const int threads = std::atoi(argv[++i]);
+            if (threads > 1) {
+                sendPool = new SendPool;
+                sendPool->startWorkers(threads - 1);
+            }
         } else {
-            std::fprintf(stderr, "usage: subscope_trivial_sender [--port P]\n");
+            std::fprintf(stderr, "usage: subscope_trivial_sender [--port P] [--send-threads N]\n");
             return 2;
         }
     }
