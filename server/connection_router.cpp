@@ -3,8 +3,14 @@
 #include "logging.h"
 
 #include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace subscope::server {
 
@@ -14,12 +20,21 @@ constexpr int HeadTimeoutMs = 10000;
 constexpr int ListenBacklog = 4096; // connections waiting for accept()
 // An HTTP socket with nothing read or written for this long is closed (keep-alive included).
 constexpr int HttpIdleTimeoutMs = 30000;
-constexpr qint64 MaxBodyBytes = 4 * 1024 * 1024;
+constexpr int AcceptRetryMs = 1000;
 } // namespace
 
 namespace {
 
 QtMessageHandler g_previousHandler = nullptr;
+
+// 4194304 -> "4 MiB", 1000 -> "1000 bytes".
+QByteArray sizeText(qint64 bytes)
+{
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+        return QByteArray::number(bytes / (1024 * 1024)) + " MiB";
+    if (bytes >= 1024 && bytes % 1024 == 0) return QByteArray::number(bytes / 1024) + " KiB";
+    return QByteArray::number(bytes) + " bytes";
+}
 
 // QHttpServer takes the socket at once, inside addPendingConnection(), and QTcpServer warns
 // that this server does not listen, which is the design here: that one line is swallowed.
@@ -79,12 +94,31 @@ ConnectionRouter::ConnectionRouter(UpgradeHandler onUpgrade, QObject *parent)
     // default backlog is 50. The kernel caps it at net.core.somaxconn.
     m_listener.setListenBacklogSize(ListenBacklog);
     m_listener.setMaxPendingConnections(ListenBacklog);
-    connect(&m_listener, &QTcpServer::newConnection, this, &ConnectionRouter::accept);
+}
+
+ConnectionRouter::~ConnectionRouter()
+{
+    close();
 }
 
 bool ConnectionRouter::listen(const QHostAddress &address, quint16 port)
 {
-    return m_listener.listen(address, port);
+    if (!m_listener.listen(address, port)) return false;
+    // QTcpServer binds and listens; accepting is ours. Out of descriptors, Qt 6.4 retries
+    // accept() at once, forever, at full CPU: here the listener rests a second instead, and the
+    // connection waits in the kernel's queue.
+    m_listener.pauseAccepting();
+    m_acceptNotifier =
+        new QSocketNotifier(m_listener.socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &ConnectionRouter::accept);
+    return true;
+}
+
+void ConnectionRouter::close()
+{
+    delete m_acceptNotifier; // before the descriptor goes
+    m_acceptNotifier = nullptr;
+    m_listener.close();
 }
 
 std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const QByteArray &bytes)
@@ -111,8 +145,32 @@ std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const Q
 
 void ConnectionRouter::accept()
 {
-    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
-        socket->setParent(nullptr);
+    while (m_acceptNotifier) {
+        const int descriptor = ::accept4(int(m_listener.socketDescriptor()), nullptr, nullptr,
+                                         SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (descriptor < 0) {
+            if (errno == EINTR || errno == ECONNABORTED) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+            if (!m_acceptFailing)
+                qCWarning(lcServer).noquote() << "cannot accept connections:" << strerror(errno)
+                                              << "- trying again each second";
+            m_acceptFailing = true;
+            m_acceptNotifier->setEnabled(false);
+            QTimer::singleShot(AcceptRetryMs, this, [this] {
+                if (m_acceptNotifier) m_acceptNotifier->setEnabled(true);
+            });
+            return;
+        }
+        if (m_acceptFailing) qCInfo(lcServer) << "accepting connections again";
+        m_acceptFailing = false;
+        auto *socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            qCWarning(lcServer).noquote()
+                << "cannot use an accepted socket:" << socket->errorString();
+            ::close(descriptor);
+            delete socket;
+            continue;
+        }
         // Frames leave when written, not when the previous segment is acknowledged (Nagle).
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *timeout = new QTimer(socket);
@@ -147,8 +205,9 @@ void ConnectionRouter::inspect(QTcpSocket *socket)
     qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
     if (head->isUpgrade()) {
         m_onUpgrade(socket, *head);
-    } else if (head->header("content-length").toLongLong() > MaxBodyBytes) {
-        const QByteArray body = R"({"error":"The body is larger than 4 MiB."})";
+    } else if (head->header("content-length").toLongLong() > m_maxBodyBytes) {
+        const QByteArray body =
+            "{\"error\":\"The body is larger than " + sizeText(m_maxBodyBytes) + ".\"}";
         socket->write("HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\n"
                       "Connection: close\r\nContent-Length: " +
                       QByteArray::number(body.size()) + "\r\n\r\n" + body);

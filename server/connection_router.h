@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace subscope::server {
@@ -38,24 +39,30 @@ public:
     using UpgradeHandler = std::function<void(QTcpSocket *, const RequestHead &)>;
 
     ConnectionRouter(UpgradeHandler onUpgrade, QObject *parent = nullptr);
+    ~ConnectionRouter() override;
 
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const { return m_listener.serverPort(); }
     QHostAddress address() const { return m_listener.serverAddress(); }
     QString errorString() const { return m_listener.errorString(); }
-    void close() { m_listener.close(); }
+    void close();
     // QHttpServer::bind() takes it over (as its child).
     HttpHandOff *httpServer() { return m_http; }
 
     static std::optional<RequestHead> parseHead(const QByteArray &bytes);
+    // A request announcing a larger body is answered 413 before the body is read.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
 private:
     void accept();
     void inspect(QTcpSocket *socket);
 
-    QTcpServer m_listener;
+    QTcpServer m_listener; // binds and listens; never accepts
+    QSocketNotifier *m_acceptNotifier = nullptr;
+    bool m_acceptFailing = false;
     HttpHandOff *m_http;
     UpgradeHandler m_onUpgrade;
+    qint64 m_maxBodyBytes = 4 * 1024 * 1024;
 };
 
 } // namespace subscope::server

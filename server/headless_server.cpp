@@ -44,6 +44,7 @@ bool HeadlessServer::start(QString *error)
     // QHttpServer warns that the server it is bound to does not listen, which is the design
     // here: quiet for that call only.
     g_previousFilter = QLoggingCategory::installFilter(withoutHttpServerWarnings);
+    m_router.setMaxBodyBytes(m_config.maxBodyBytes);
     m_http.bind(m_router.httpServer());
     QLoggingCategory::installFilter(g_previousFilter);
     if (!m_router.listen(m_config.bind, m_config.port)) {

@@ -26,6 +26,12 @@ struct ServerConfig
     graphql::GroupNameMode groupNames = graphql::GroupNameMode::Strict; // W16
     // W17/W30: who may join which groups; null lets every socket join every group.
     std::shared_ptr<const protocol::AccessRules> access;
+
+    // Limits (docs/reliability.md). Each refuses what is beyond it with a specific answer.
+    int maxConnections = 10000;            // more handshakes: HTTP 503
+    int maxOperations = 100;               // per socket; more: TOO_MANY_OPERATIONS (W10 shape)
+    qint64 maxMessageBytes = 1024 * 1024;  // a larger client message: close 1009
+    qint64 maxBodyBytes = 4 * 1024 * 1024; // a larger HTTP body: 413
 };
 
 } // namespace subscope::server

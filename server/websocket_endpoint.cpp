@@ -22,8 +22,6 @@ namespace {
 // Bytes the kernel may refuse before the outbox stops draining into the socket (W28: the outbox,
 // not the socket, is where a slow consumer's frames wait and drop).
 constexpr qint64 HighWaterBytes = 256 * 1024;
-// The largest text or binary message a client may send; larger ones close the socket with 1009.
-constexpr quint64 MaxIncomingMessageBytes = 1024 * 1024;
 
 // W30: what the handshake request says about the client.
 protocol::ConnectionInfo connectionInfo(const QTcpSocket &socket,
@@ -252,6 +250,7 @@ WebSocketEndpoint::WebSocketEndpoint(const graphql::Schema &schema, registry::Hu
     m_sessionConfig.keepaliveMs = config.keepaliveSeconds * 1000;
     m_sessionConfig.initTimeoutMs = config.initTimeoutSeconds * 1000;
     m_sessionConfig.groupNames = config.groupNames;
+    m_sessionConfig.maxOperations = size_t(std::max(0, config.maxOperations));
     m_sessionConfig.fixtures = &fixtures;
     if (m_config.access) {
         m_access = m_config.access->policy();
@@ -314,6 +313,18 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
                "close\r\nContent-Length: 0\r\n\r\n");
         return;
     }
+    if (m_connections.size() >= size_t(m_config.maxConnections)) {
+        qCWarning(lcServer).noquote()
+            << "handshake from" << socket->peerAddress().toString() << "refused: the server holds"
+            << m_config.maxConnections << "connections (--max-connections)";
+        const QByteArray why = "The server holds its limit of " +
+                               QByteArray::number(m_config.maxConnections) +
+                               " connections; try again later.\n";
+        refuse("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+               "Retry-After: 5\r\nConnection: close\r\nContent-Length: " +
+               QByteArray::number(why.size()) + "\r\n\r\n" + why);
+        return;
+    }
     const websocket::HandshakeRequest request = websocket::readHandshake(head.method, head.headers);
     if (!request.valid) {
         qCInfo(lcServer).noquote()
@@ -339,7 +350,7 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
     socket->deleteLater();
 
     const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(request.subprotocols);
-    auto *stream = new WebSocketStream(descriptor, MaxIncomingMessageBytes);
+    auto *stream = new WebSocketStream(descriptor, quint64(m_config.maxMessageBytes));
     stream->write(websocket::acceptResponse(
         request.key, chosen ? QString::fromLatin1(protocol::subprotocolName(*chosen)) : QString()));
     if (!stream->isOpen()) { // the client is gone already (reset before the answer)

@@ -13,6 +13,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -35,6 +36,23 @@ bool positiveInt(const QString &text, int min, int *out)
     if (!ok || v < min) return false;
     *out = v;
     return true;
+}
+
+// Each connection takes a descriptor: the soft limit (often 1024) goes up to the hard one, and a
+// hard limit below --max-connections is said at start, not discovered at the 1,000th client.
+void raiseOpenFileLimit(int maxConnections)
+{
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0) return;
+    if (files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+    constexpr rlim_t Reserve = 64; // the listener, HTTP clients, files
+    if (files.rlim_cur != RLIM_INFINITY && files.rlim_cur < rlim_t(maxConnections) + Reserve)
+        qCWarning(lcServer).noquote()
+            << "the open-file limit is" << files.rlim_cur << "(ulimit -n): fewer than"
+            << maxConnections << "connections (--max-connections) can be held";
 }
 
 } // namespace
@@ -102,9 +120,29 @@ int runHeadless(const QStringList &arguments)
         QStringLiteral("Fire the events of a JSON-lines file on schedule, or read them from "
                        "standard input (-)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("WebSocket connections held at once; more get HTTP 503 (default 10000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxOperations(
+        QStringLiteral("max-operations"),
+        QStringLiteral("Subscriptions per socket; more get a TOO_MANY_OPERATIONS error "
+                       "(default 100, 0: no limit)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxMessage(
+        QStringLiteral("max-message-size"),
+        QStringLiteral("Largest WebSocket message a client may send, in bytes; larger ones close "
+                       "the socket with 1009 (default 1048576)."),
+        QStringLiteral("BYTES"));
+    const QCommandLineOption maxBody(
+        QStringLiteral("max-body-size"),
+        QStringLiteral("Largest HTTP request body, in bytes; larger ones get 413 (default "
+                       "4194304)."),
+        QStringLiteral("BYTES"));
     for (const QCommandLineOption &o :
          {port, bind, path, keepalive, initTimeout, outboxSize, overflow, lenient, auth,
-          requireAuth, fixtures, logFormat, quiet, events})
+          requireAuth, fixtures, logFormat, quiet, events, maxConnections, maxOperations,
+          maxMessage, maxBody})
         parser.addOption(o);
     if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
 
@@ -146,6 +184,23 @@ int runHeadless(const QStringList &arguments)
                 QStringLiteral("--overflow must be drop_newest, drop_oldest or close_connection"));
         config.overflow = *strategy;
     }
+    if (parser.isSet(maxConnections) &&
+        !positiveInt(parser.value(maxConnections), 1, &config.maxConnections))
+        return usage(QStringLiteral("--max-connections must be a number, 1 or more"));
+    if (parser.isSet(maxOperations) &&
+        !positiveInt(parser.value(maxOperations), 0, &config.maxOperations))
+        return usage(QStringLiteral("--max-operations must be a number, 0 for no limit"));
+    if (parser.isSet(maxMessage)) {
+        if (!positiveInt(parser.value(maxMessage), 125, &number))
+            return usage(
+                QStringLiteral("--max-message-size must be a number of bytes, 125 or more"));
+        config.maxMessageBytes = number;
+    }
+    if (parser.isSet(maxBody)) {
+        if (!positiveInt(parser.value(maxBody), 1024, &number))
+            return usage(QStringLiteral("--max-body-size must be a number of bytes, 1024 or more"));
+        config.maxBodyBytes = number;
+    }
     if (parser.isSet(lenient)) config.groupNames = graphql::GroupNameMode::Lenient;
     if (parser.isSet(auth) || parser.isSet(requireAuth)) {
         protocol::AccessRules rules;
@@ -176,6 +231,7 @@ int runHeadless(const QStringList &arguments)
         if (!loaded) return usage(QStringLiteral("--fixtures: ") + error);
         values = std::move(*loaded);
     }
+    raiseOpenFileLimit(config.maxConnections);
     server::HeadlessServer headless(schema, config, std::move(values));
     if (!headless.start(&error)) {
         err << "subscope --headless: " << error << '\n';

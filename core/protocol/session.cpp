@@ -257,6 +257,16 @@ void Session::runSubscription(const std::string &id, const QByteArray &query,
                               const JsonValue &variables,
                               const std::optional<std::string> &operationName)
 {
+    // Beyond: an operation more than the socket may hold does not start (W10's shape).
+    if (m_config.maxOperations && !m_hub.operation(m_socket, id) &&
+        m_hub.operationCount(m_socket) >= m_config.maxOperations) {
+        qCInfo(lcProtocol).noquote()
+            << "socket" << m_socket << "operation" << q(id) << "refused: too many operations";
+        return send(operationErrorFrame(m_subprotocol, id,
+                                        "Too many operations on this connection (the limit is " +
+                                            std::to_string(m_config.maxOperations) + ").",
+                                        "TOO_MANY_OPERATIONS"));
+    }
     const graphql::CheckedRequest request =
         graphql::checkRequest(m_schema, query, variables, operationName, m_config.limits);
     if (!request.ok()) return sendResult(id, errorsPayload(request.errors)); // W12

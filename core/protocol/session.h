@@ -23,6 +23,7 @@ struct SessionConfig
     int initTimeoutMs = 10000; // W3a; 0 disables
     graphql::GroupNameMode groupNames = graphql::GroupNameMode::Strict; // W16
     graphql::RequestLimits limits;
+    size_t maxOperations = 100;                  // registered operations per socket; 0: no limit
     const AccessPolicy *access = nullptr;        // W17; null: everyone may join every group
     const graphql::Fixtures *fixtures = nullptr; // values of query fields (W11 beyond)
 };

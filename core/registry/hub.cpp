@@ -29,6 +29,12 @@ void Hub::removeSocket(SocketId socket)
     if (grouped) membershipChanged();
 }
 
+size_t Hub::operationCount(SocketId socket) const
+{
+    auto s = m_sockets.find(socket);
+    return s == m_sockets.end() ? 0 : s->second.operations.size();
+}
+
 const OperationRecord *Hub::operation(SocketId socket, const std::string &id) const
 {
     auto s = m_sockets.find(socket);

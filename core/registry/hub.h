@@ -54,6 +54,7 @@ public:
     size_t socketCount() const { return m_sockets.size(); }
 
     const OperationRecord *operation(SocketId socket, const std::string &id) const;
+    size_t operationCount(SocketId socket) const;
     size_t operationCount() const;
     // Creates the operation or, for an id still active, updates it (W27); returns the record.
     OperationRecord &upsertOperation(SocketId socket, const std::string &id,

@@ -33,7 +33,8 @@ for (const program of [loadgen, join(build, 'bin/subscope'), join(build, 'bin/su
   }
 
 const servers = {
-  subscope: (port) => [join(build, 'bin/subscope'), ['--headless', '--port', String(port), '--schema', schema]],
+  // Above the default limit of 10,000 connections: the 10,000-socket scenarios add probes.
+  subscope: (port) => [join(build, 'bin/subscope'), ['--headless', '--port', String(port), '--schema', schema, '--max-connections', '100000']],
   'graphql-ws': (port) => [process.execPath, [join(here, 'peers/graphql_ws_peer.mjs'), '--port', String(port), '--schema', schema]],
   trivial: (port) => [join(build, 'bin/subscope_trivial_sender'), ['--port', String(port)]],
 };

@@ -9,10 +9,12 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <unistd.h>
 
 using namespace subscope;
 using test::Client;
@@ -250,6 +252,18 @@ private slots:
         QTest::newRow("events") << QStringList{QStringLiteral("--events"),
                                                QStringLiteral("/nonexistent.jsonl")}
                                 << "/nonexistent.jsonl";
+        QTest::newRow("max connections")
+            << QStringList{QStringLiteral("--max-connections"), QStringLiteral("0")}
+            << "--max-connections must be a number, 1 or more";
+        QTest::newRow("max operations")
+            << QStringList{QStringLiteral("--max-operations"), QStringLiteral("-1")}
+            << "--max-operations must be a number, 0 for no limit";
+        QTest::newRow("max message size")
+            << QStringList{QStringLiteral("--max-message-size"), QStringLiteral("100")}
+            << "--max-message-size must be a number of bytes, 125 or more";
+        QTest::newRow("max body size")
+            << QStringList{QStringLiteral("--max-body-size"), QStringLiteral("1MB")}
+            << "--max-body-size must be a number of bytes, 1024 or more";
     }
     void badOptionsExitTwoWithAReason()
     {
@@ -260,6 +274,53 @@ private slots:
                                   arguments);
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    // Out of descriptors, QTcpServer stops accepting for good; the server says so, tries again
+    // each second, and serves again once connections have closed.
+    void acceptingResumesAfterTheOpenFileLimitWasReached()
+    {
+        Headless server({}, 48);
+        QVERIFY(server.waitServing());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            server.stderrText.contains(QLatin1String("the open-file limit is 48 (ulimit -n)")),
+            5000);
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 60; ++i) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(QHostAddress::LocalHost,
+                                          quint16(server.websocket.port()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            server.stderrText.contains(QLatin1String("cannot accept connections")), 10000);
+        // Meanwhile the server rests instead of retrying accept() at full CPU (Qt 6.4 would).
+        const auto cpuTicks = [&] {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(server.process.processId()));
+            if (!stat.open(QIODevice::ReadOnly)) return -1LL;
+            const QList<QByteArray> fields = stat.readAll().split(')').value(1).split(' ');
+            return fields.value(12).toLongLong() + fields.value(13).toLongLong(); // utime, stime
+        };
+        const long long before = cpuTicks();
+        QTest::qWait(1000);
+        const long long spent = cpuTicks() - before;
+        QVERIFY2(spent >= 0 && spent < sysconf(_SC_CLK_TCK) / 4,
+                 qPrintable(QStringLiteral("%1 ticks of CPU in 1 s").arg(spent)));
+        sockets.clear();
+        const auto healthy = [&] {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, quint16(server.websocket.port()));
+            if (!probe.waitForConnected(1000)) return false;
+            probe.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            QByteArray answer;
+            QTest::qWaitFor(
+                [&] {
+                    answer += probe.readAll();
+                    return answer.contains("\r\n\r\n");
+                },
+                1000);
+            return answer.startsWith("HTTP/1.1 200");
+        };
+        QVERIFY(QTest::qWaitFor(healthy, 10000));
     }
 
     void aTakenPortIsAClearError()

@@ -459,6 +459,87 @@ private slots:
         QVERIFY(byQuery.waitFrames(3));
     }
 
+    // Each limit is configurable and refuses what is beyond it with its own answer, while a
+    // client within the limits keeps receiving its events.
+    void limitsRefuseWhatIsBeyondThemWithSpecificAnswers()
+    {
+        server::ServerConfig config;
+        config.port = 0;
+        config.maxConnections = 2;
+        config.maxOperations = 2;
+        config.maxMessageBytes = 1000;
+        config.maxBodyBytes = 2048;
+        server::HeadlessServer limited(demo(), config);
+        QString error;
+        QVERIFY(limited.start(&error));
+        const QUrl url(limited.websocketUrl());
+        const QStringList transport{QStringLiteral("graphql-transport-ws")};
+        Client a(url, transport), b(url, transport);
+        QVERIFY(subscribeToCustomEvent(a)); // operation "1"
+        QVERIFY(b.waitConnected());
+
+        // Connections: a third handshake is answered 503, naming the limit.
+        QTcpSocket third;
+        third.connectToHost(QHostAddress::LocalHost, limited.port());
+        QVERIFY(third.waitForConnected(5000));
+        third.write("GET /graphql/ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: "
+                    "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    "Sec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += third.readAll();
+                return answer.contains("again later");
+            },
+            5000));
+        QVERIFY2(answer.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), answer.constData());
+        QVERIFY(answer.contains("limit of 2 connections"));
+
+        // Operations: a third one is refused with TOO_MANY_OPERATIONS (W10's shape); an id
+        // already there still subscribes again (W27), and a completed one frees its place.
+        const auto subscribe = [&](const char *id) {
+            a.send(QStringLiteral("{\"id\":\"%1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                                  "\"subscription { myCustomEvent { field1 } }\"}}")
+                       .arg(QLatin1String(id)));
+        };
+        subscribe("2");
+        QVERIFY(a.waitFrames(3));
+        subscribe("3");
+        QVERIFY(a.waitFrames(4));
+        QCOMPARE(a.frames[3],
+                 "{\"id\":\"3\",\"type\":\"error\",\"payload\":[{\"message\":\"Too many operations "
+                 "on this connection (the limit is 2).\",\"extensions\":{\"code\":"
+                 "\"TOO_MANY_OPERATIONS\"}}]}");
+        subscribe("1");
+        QVERIFY(a.waitFrames(5));
+        QVERIFY2(a.frames[4].contains("\"action\":\"register\""), qPrintable(a.frames[4]));
+        a.send(R"({"id":"2","type":"complete"})");
+        QVERIFY(a.waitFrames(6));
+        QCOMPARE(a.frames[5], R"({"type":"complete","id":"2"})");
+        subscribe("3");
+        QVERIFY(a.waitFrames(7));
+        QVERIFY2(a.frames[6].contains("\"action\":\"register\""), qPrintable(a.frames[6]));
+
+        // Messages: one byte over the limit closes that socket with 1009.
+        b.send(QString(1001, QLatin1Char(' ')));
+        QVERIFY(b.waitClosed());
+        QCOMPARE(*b.closeCode, 1009);
+
+        // HTTP bodies: over the limit, 413 names it.
+        Http h;
+        const auto [status, body] =
+            h.request(QStringLiteral("POST"), QUrl(limited.httpUrl() + QStringLiteral("/trigger")),
+                      QByteArray(3000, ' '));
+        QCOMPARE(status, 413);
+        QCOMPARE(body, QByteArray(R"({"error":"The body is larger than 2 KiB."})"));
+
+        // The client within the limits was not disturbed.
+        const int before = int(a.frames.size());
+        QCOMPARE(limited.publish("custom_event", graphql::JsonValue(std::string("still here"))),
+                 size_t(2));
+        QVERIFY(a.waitFrames(before + 2));
+    }
+
     void w28_closeConnectionStrategyCloses4413()
     {
         server::ServerConfig config;

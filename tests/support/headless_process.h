@@ -5,6 +5,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <sys/resource.h>
+
 namespace subscope::test {
 
 // The headless server as a child process on a free port.
@@ -15,8 +17,14 @@ struct Headless
     QString http;
     QString stderrText;
 
-    explicit Headless(QStringList arguments)
+    // openFileLimit: the child's RLIMIT_NOFILE, soft and hard (0: inherited).
+    explicit Headless(QStringList arguments, int openFileLimit = 0)
     {
+        if (openFileLimit > 0)
+            process.setChildProcessModifier([openFileLimit] {
+                const rlimit files{rlim_t(openFileLimit), rlim_t(openFileLimit)};
+                setrlimit(RLIMIT_NOFILE, &files);
+            });
         arguments.prepend(QStringLiteral("--headless"));
         arguments << QStringLiteral("--port") << QStringLiteral("0");
         QObject::connect(&process, &QProcess::readyReadStandardError, [this] {
