@@ -49,6 +49,8 @@ public:
 
 private:
     void addRoutes();
+    // The refusal of a trigger request that lacks the trigger token, or none.
+    std::optional<QHttpServerResponse> refuseTrigger(const QHttpServerRequest &request) const;
 
     std::shared_ptr<const graphql::Schema> m_schema;
     ServerConfig m_config;

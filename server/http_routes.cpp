@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <vector>
 
@@ -136,6 +137,37 @@ QString methodName(QHttpServerRequest::Method method)
 
 } // namespace
 
+std::optional<QHttpServerResponse>
+HeadlessServer::refuseTrigger(const QHttpServerRequest &request) const
+{
+    if (m_config.triggerToken.isEmpty()) {
+        if (m_config.bind.isLoopback()) return std::nullopt;
+        return error("Triggering over HTTP is refused: the server listens on " +
+                         m_config.bind.toString().toStdString() + " without --trigger-token.",
+                     Status::Unauthorized);
+    }
+    QByteArray given;
+    for (const auto &[name, value] : request.headers())
+        if (name.compare("authorization", Qt::CaseInsensitive) == 0) {
+            const QByteArray v = value.trimmed();
+            for (const char *scheme : {"Bearer ", "Token "})
+                if (v.startsWith(scheme)) given = v.mid(qsizetype(std::strlen(scheme))).trimmed();
+        }
+    // Compared in constant time: how long a wrong token took says nothing about the right one.
+    const QByteArray &token = m_config.triggerToken;
+    unsigned char differ = given.size() == token.size() ? 0 : 1;
+    for (qsizetype i = 0; i < token.size(); ++i)
+        differ |= uchar(token[i]) ^ uchar(i < given.size() ? given[i] : 0);
+    if (!differ) return std::nullopt;
+    QHttpServerResponse refusal =
+        error(given.isEmpty() ? "Triggering needs \"Authorization: Bearer <token>\" with the "
+                                "server's --trigger-token."
+                              : "The trigger token is wrong.",
+              Status::Unauthorized);
+    refusal.addHeader("WWW-Authenticate", "Bearer");
+    return refusal;
+}
+
 void HeadlessServer::addRoutes()
 {
     using Method = QHttpServerRequest::Method;
@@ -146,6 +178,7 @@ void HeadlessServer::addRoutes()
     // {"events": n, "deliveries": total}, so that triggering is not one request per event.
     m_http.route(QStringLiteral("/trigger"), Method::Post,
                  [this](const QHttpServerRequest &request) {
+                     if (auto refusal = refuseTrigger(request)) return std::move(*refusal);
                      std::optional<QHttpServerResponse> failure;
                      const std::optional<JsonValue> body = jsonBody(request, &failure);
                      if (!body) return std::move(*failure);
@@ -179,6 +212,7 @@ void HeadlessServer::addRoutes()
     // POST /models/<name> {"action": ..., "pk": ..., "fields": {...}}  (W22, W24)
     m_http.route(QStringLiteral("/models/<arg>"), Method::Post,
                  [this](const QString &name, const QHttpServerRequest &request) {
+                     if (auto refusal = refuseTrigger(request)) return std::move(*refusal);
                      const graphql::NamedType *model = findModelType(*m_schema, name.toStdString());
                      if (!model)
                          return error("No @model type named '" + name.toStdString() +

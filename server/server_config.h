@@ -27,6 +27,14 @@ struct ServerConfig
     // W17/W30: who may join which groups; null lets every socket join every group.
     std::shared_ptr<const protocol::AccessRules> access;
 
+    // POST /trigger and /models/<name> ask for "Authorization: Bearer <token>" when it is set;
+    // without one, a server bound beyond loopback refuses them (401).
+    QByteArray triggerToken;
+    // Origins whose pages may open WebSockets (against cross-site WebSocket hijacking); a
+    // handshake with another Origin gets 403. Empty: any origin; "*" too. No Origin (not a
+    // browser): always allowed.
+    QStringList allowedOrigins;
+
     // Limits (docs/reliability.md). Each refuses what is beyond it with a specific answer.
     int maxConnections = 10000;            // more handshakes: HTTP 503
     int maxOperations = 100;               // per socket; more: TOO_MANY_OPERATIONS (W10 shape)

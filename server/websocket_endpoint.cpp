@@ -289,6 +289,21 @@ void WebSocketEndpoint::drainLater(registry::SocketId socket)
         Qt::QueuedConnection);
 }
 
+bool WebSocketEndpoint::originAllowed(const QByteArray &origin) const
+{
+    if (origin.isEmpty() || m_config.allowedOrigins.isEmpty()) return true;
+    QString given = QString::fromLatin1(origin).trimmed();
+    while (given.endsWith(QLatin1Char('/')))
+        given.chop(1);
+    for (QString allowed : m_config.allowedOrigins) {
+        while (allowed.endsWith(QLatin1Char('/')))
+            allowed.chop(1);
+        if (allowed == QLatin1String("*") || allowed.compare(given, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool WebSocketEndpoint::pathMatches(const QByteArray &target) const
 {
     const QString path = QUrl(QString::fromUtf8(target)).path();
@@ -311,6 +326,19 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
     if (!pathMatches(head.target)) {
         refuse("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: "
                "close\r\nContent-Length: 0\r\n\r\n");
+        return;
+    }
+    // Against cross-site WebSocket hijacking: a browser page of another origin may not use the
+    // cookies or network position of whoever opened it.
+    const QByteArray origin = head.header("origin");
+    if (!originAllowed(origin)) {
+        qCWarning(lcServer).noquote() << "handshake from" << socket->peerAddress().toString()
+                                      << "refused: origin" << origin << "is not allowed";
+        const QByteArray why =
+            "The origin " + origin + " may not open WebSockets here (--allowed-origins).\n";
+        refuse("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\n"
+               "Connection: close\r\nContent-Length: " +
+               QByteArray::number(why.size()) + "\r\n\r\n" + why);
         return;
     }
     if (m_connections.size() >= size_t(m_config.maxConnections)) {

@@ -104,6 +104,7 @@ private:
     friend class WebSocketConnection;
     void drainLater(registry::SocketId socket);
     bool pathMatches(const QByteArray &target) const;
+    bool originAllowed(const QByteArray &origin) const;
 
     const graphql::Schema &m_schema;
     registry::Hub &m_hub;

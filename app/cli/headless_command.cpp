@@ -139,10 +139,22 @@ int runHeadless(const QStringList &arguments)
         QStringLiteral("Largest HTTP request body, in bytes; larger ones get 413 (default "
                        "4194304)."),
         QStringLiteral("BYTES"));
+    const QCommandLineOption triggerToken(
+        QStringLiteral("trigger-token"),
+        QStringLiteral("POST /trigger and /models/<name> then need \"Authorization: Bearer "
+                       "TOKEN\" (or set SUBSCOPE_TRIGGER_TOKEN). Without it, a server bound "
+                       "beyond loopback refuses them."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption allowedOrigins(
+        QStringLiteral("allowed-origins"),
+        QStringLiteral("Comma-separated origins whose web pages may open WebSockets, e.g. "
+                       "https://app.example.com (default: any)."),
+        QStringLiteral("LIST"));
     for (const QCommandLineOption &o :
-         {port, bind, path, keepalive, initTimeout, outboxSize, overflow, lenient, auth,
-          requireAuth, fixtures, logFormat, quiet, events, maxConnections, maxOperations,
-          maxMessage, maxBody})
+         {port,          bind,       path,    keepalive,    initTimeout,
+          outboxSize,    overflow,   lenient, auth,         requireAuth,
+          fixtures,      logFormat,  quiet,   events,       maxConnections,
+          maxOperations, maxMessage, maxBody, triggerToken, allowedOrigins})
         parser.addOption(o);
     if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
 
@@ -201,6 +213,24 @@ int runHeadless(const QStringList &arguments)
             return usage(QStringLiteral("--max-body-size must be a number of bytes, 1024 or more"));
         config.maxBodyBytes = number;
     }
+    config.triggerToken = parser.isSet(triggerToken) ? parser.value(triggerToken).toUtf8()
+                                                     : qgetenv("SUBSCOPE_TRIGGER_TOKEN");
+    if (parser.isSet(triggerToken) && config.triggerToken.trimmed().isEmpty())
+        return usage(QStringLiteral("--trigger-token must not be empty"));
+    if (parser.isSet(allowedOrigins)) {
+        for (const QString &origin : parser.value(allowedOrigins).split(QLatin1Char(','))) {
+            const QString o = origin.trimmed();
+            const QUrl url(o);
+            if (o != QLatin1String("*") &&
+                (!url.isValid() || url.host().isEmpty() ||
+                 (!url.path().isEmpty() && url.path() != QLatin1String("/")) ||
+                 (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))))
+                return usage(QStringLiteral("--allowed-origins: '%1' is not an origin such as "
+                                            "https://app.example.com")
+                                 .arg(o));
+            config.allowedOrigins << o;
+        }
+    }
     if (parser.isSet(lenient)) config.groupNames = graphql::GroupNameMode::Lenient;
     if (parser.isSet(auth) || parser.isSet(requireAuth)) {
         protocol::AccessRules rules;
@@ -232,6 +262,19 @@ int runHeadless(const QStringList &arguments)
         values = std::move(*loaded);
     }
     raiseOpenFileLimit(config.maxConnections);
+    if (!config.bind.isLoopback()) {
+        const QString where = config.bind.toString();
+        if (!config.access)
+            qCWarning(lcServer).noquote() << "serving WebSockets on" << where
+                                          << "without --auth: any client may join any group";
+        if (config.allowedOrigins.isEmpty())
+            qCWarning(lcServer).noquote()
+                << "serving WebSockets on" << where
+                << "without --allowed-origins: any web page may open them";
+        if (config.triggerToken.isEmpty())
+            qCWarning(lcServer).noquote() << "POST /trigger and /models/<name> are refused on"
+                                          << where << "until a --trigger-token is given";
+    }
     server::HeadlessServer headless(schema, config, std::move(values));
     if (!headless.start(&error)) {
         err << "subscope --headless: " << error << '\n';

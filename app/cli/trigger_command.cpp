@@ -92,7 +92,11 @@ int runTrigger(const QStringList &arguments)
                        "standard input) at once, in order, in batches of POST /trigger; at_ms "
                        "is ignored. Nothing is sent unless every line is well formed."),
         QStringLiteral("FILE"));
-    for (const QCommandLineOption &o : {serverUrl, model, action, pk, fields, eventsFile})
+    const QCommandLineOption token(
+        QStringLiteral("token"),
+        QStringLiteral("The server's --trigger-token (default: $SUBSCOPE_TRIGGER_TOKEN)."),
+        QStringLiteral("TOKEN"));
+    for (const QCommandLineOption &o : {serverUrl, model, action, pk, fields, eventsFile, token})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("group"), QStringLiteral("The group to fire into."),
                                  QStringLiteral("[GROUP 'JSON']"));
@@ -173,6 +177,8 @@ int runTrigger(const QStringList &arguments)
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return usage(QStringLiteral("--server must be an http:// URL"));
     url.setPath(path);
+    const QByteArray bearer =
+        parser.isSet(token) ? parser.value(token).toUtf8() : qgetenv("SUBSCOPE_TRIGGER_TOKEN");
     QNetworkAccessManager network;
     if (batches.empty()) batches.push_back(QByteArray::fromStdString(body.toJson()));
     int status = Success;
@@ -181,6 +187,7 @@ int runTrigger(const QStringList &arguments)
     std::function<void()> postNext = [&] {
         QNetworkRequest request(url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        if (!bearer.isEmpty()) request.setRawHeader("Authorization", "Bearer " + bearer);
         request.setTransferTimeout(10000);
         QNetworkReply *reply = network.post(request, batches[next]);
         QObject::connect(reply, &QNetworkReply::finished, [&, reply] {

@@ -261,6 +261,13 @@ private slots:
         QTest::newRow("max message size")
             << QStringList{QStringLiteral("--max-message-size"), QStringLiteral("100")}
             << "--max-message-size must be a number of bytes, 125 or more";
+        QTest::newRow("allowed origins")
+            << QStringList{QStringLiteral("--allowed-origins"),
+                           QStringLiteral("https://ok.example,app.example.com")}
+            << "--allowed-origins: 'app.example.com' is not an origin";
+        QTest::newRow("trigger token")
+            << QStringList{QStringLiteral("--trigger-token"), QStringLiteral(" ")}
+            << "--trigger-token must not be empty";
         QTest::newRow("max body size")
             << QStringList{QStringLiteral("--max-body-size"), QStringLiteral("1MB")}
             << "--max-body-size must be a number of bytes, 1024 or more";
@@ -312,7 +319,7 @@ private slots:
             if (!probe.waitForConnected(1000)) return false;
             probe.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
             QByteArray answer;
-            QTest::qWaitFor(
+            (void)QTest::qWaitFor(
                 [&] {
                     answer += probe.readAll();
                     return answer.contains("\r\n\r\n");
@@ -376,6 +383,30 @@ private slots:
 
     // `subscope trigger --events`: JSON lines fired in order through POST /trigger batches (over
     // 1 MiB: several requests), one sum printed; a malformed line sends nothing at all.
+    // Beyond loopback the server says at start what is open to anyone; the trigger command
+    // sends the token it is given.
+    void beyondLoopbackTheServerWarnsAndTheTriggerCommandSendsItsToken()
+    {
+        Headless open({QStringLiteral("--bind"), QStringLiteral("0.0.0.0")});
+        QVERIFY(open.waitServing());
+        QTRY_VERIFY_WITH_TIMEOUT(open.stderrText.contains(QLatin1String("until a --trigger-token")),
+                                 5000);
+        QVERIFY(open.stderrText.contains(
+            QLatin1String("serving WebSockets on 0.0.0.0 without --auth: any client may join")));
+        QVERIFY(open.stderrText.contains(QLatin1String("without --allowed-origins")));
+
+        Headless guarded({QStringLiteral("--trigger-token"), QStringLiteral("t0k")});
+        QVERIFY(guarded.waitServing());
+        const QStringList fire{QStringLiteral("trigger"), QStringLiteral("custom_event"),
+                               QStringLiteral("1"), QStringLiteral("--server"), guarded.http};
+        Run r = runSubscope(fire);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QLatin1String("401")), qPrintable(r.err));
+        r = runSubscope(fire + QStringList{QStringLiteral("--token"), QStringLiteral("t0k")});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out, QStringLiteral("{\"group\":\"custom_event\",\"deliveries\":0}\n"));
+    }
+
     void triggerCommandFiresAFileOfEventsInBatches()
     {
         Headless h({});

@@ -540,6 +540,110 @@ private slots:
         QVERIFY(a.waitFrames(before + 2));
     }
 
+    // The HTTP triggers with --trigger-token: a bearer (or "Token") header with the token, or
+    // 401 saying what is missing; queries over HTTP stay open.
+    void triggerTokenGuardsTheHttpTriggers()
+    {
+        server::ServerConfig config;
+        config.port = 0;
+        config.triggerToken = "s3cret";
+        server::HeadlessServer guarded(demo(), config);
+        QString error;
+        QVERIFY(guarded.start(&error));
+        const QUrl trigger(guarded.httpUrl() + QStringLiteral("/trigger"));
+        const QByteArray event = R"({"group":"custom_event","value":1})";
+        const auto post = [&](const QUrl &url, const QByteArray &authorization,
+                              const QByteArray &body) {
+            QNetworkAccessManager network;
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QStringLiteral("application/json"));
+            if (!authorization.isEmpty()) request.setRawHeader("Authorization", authorization);
+            QNetworkReply *reply = network.post(request, body);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray answer = reply->readAll();
+            const QByteArray challenge = reply->rawHeader("WWW-Authenticate");
+            reply->deleteLater();
+            return std::tuple{status, answer, challenge};
+        };
+        auto [status, body, challenge] = post(trigger, {}, event);
+        QCOMPARE(status, 401);
+        // Plain strings: moc of Qt 6.4 misreads raw strings with escaped quotes.
+        QCOMPARE(body, QByteArray("{\"error\":\"Triggering needs \\\"Authorization: Bearer "
+                                  "<token>\\\" with the server's --trigger-token.\"}"));
+        QCOMPARE(challenge, QByteArray("Bearer"));
+        std::tie(status, body, challenge) = post(trigger, "Bearer s3cre", event);
+        QCOMPARE(status, 401);
+        QCOMPARE(body, QByteArray(R"({"error":"The trigger token is wrong."})"));
+        std::tie(status, body, challenge) = post(trigger, "Bearer s3cret", event);
+        QCOMPARE(status, 202);
+        std::tie(status, body, challenge) = post(trigger, "Token s3cret", event);
+        QCOMPARE(status, 202);
+        const QUrl model(guarded.httpUrl() + QStringLiteral("/models/MyModel"));
+        const QByteArray create = R"({"action":"create","pk":1,"fields":{"name":"a"}})";
+        QCOMPARE(std::get<0>(post(model, {}, create)), 401);
+        QCOMPARE(std::get<0>(post(model, "Bearer s3cret", create)), 202);
+        const QUrl graphql(guarded.httpUrl() + QStringLiteral("/graphql/"));
+        QCOMPARE(std::get<0>(post(graphql, {}, R"({"query":"{ __typename }"})")), 200);
+    }
+
+    // Bound beyond loopback without a trigger token, the HTTP triggers are refused.
+    void triggersBeyondLoopbackNeedAToken()
+    {
+        server::ServerConfig config;
+        config.port = 0;
+        config.bind = QHostAddress::AnyIPv4;
+        server::HeadlessServer open(demo(), config);
+        QString error;
+        QVERIFY(open.start(&error));
+        Http h;
+        const auto [status, body] =
+            h.request(QStringLiteral("POST"),
+                      QUrl(QStringLiteral("http://127.0.0.1:%1/trigger").arg(open.port())),
+                      R"({"group":"custom_event","value":1})");
+        QCOMPARE(status, 401);
+        QCOMPARE(body, QByteArray("{\"error\":\"Triggering over HTTP is refused: the server "
+                                  "listens on 0.0.0.0 without --trigger-token.\"}"));
+    }
+
+    // --allowed-origins: a browser page of another origin cannot open a WebSocket (403);
+    // listed origins and clients that send no Origin can.
+    void handshakesFromOriginsNotAllowedAreRefused()
+    {
+        server::ServerConfig config;
+        config.port = 0;
+        config.allowedOrigins = {QStringLiteral("https://app.example.com")};
+        server::HeadlessServer guarded(demo(), config);
+        QString error;
+        QVERIFY(guarded.start(&error));
+        const auto handshake = [&](const QByteArray &origin) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, guarded.port());
+            if (!socket.waitForConnected(5000)) return QByteArray("not connected");
+            socket.write("GET /graphql/ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                         "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                         "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-ws\r\n" +
+                         (origin.isEmpty() ? QByteArray() : "Origin: " + origin + "\r\n") + "\r\n");
+            QByteArray answer;
+            (void)QTest::qWaitFor(
+                [&] {
+                    answer += socket.readAll();
+                    return answer.contains("\r\n\r\n");
+                },
+                5000);
+            return answer.left(answer.indexOf("\r\n"));
+        };
+        QCOMPARE(handshake("https://evil.example"), QByteArray("HTTP/1.1 403 Forbidden"));
+        QCOMPARE(handshake("https://app.example.com"),
+                 QByteArray("HTTP/1.1 101 Switching Protocols"));
+        QCOMPARE(handshake("HTTPS://APP.EXAMPLE.COM"),
+                 QByteArray("HTTP/1.1 101 Switching Protocols"));
+        QCOMPARE(handshake({}), QByteArray("HTTP/1.1 101 Switching Protocols"));
+    }
+
     void w28_closeConnectionStrategyCloses4413()
     {
         server::ServerConfig config;
