@@ -113,6 +113,12 @@ HeadlessServer::publishBatch(const std::vector<std::pair<std::string, const Json
     return deliveries;
 }
 
+void HeadlessServer::setAccessRules(std::shared_ptr<const protocol::AccessRules> rules)
+{
+    m_config.access = rules;
+    m_websockets.setAccessRules(std::move(rules));
+}
+
 void HeadlessServer::shutdown(std::function<void()> done)
 {
     m_router.close();

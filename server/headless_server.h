@@ -38,6 +38,8 @@ public:
     // The group name a trigger means under the configured W16 mode, or nullopt when invalid.
     std::optional<std::string> triggerGroup(const std::string &group) const;
 
+    // Who may join which groups from now on (W17); operations already in groups stay there.
+    void setAccessRules(std::shared_ptr<const protocol::AccessRules> rules);
     // SIGINT/SIGTERM: stop listening, close every socket with 1001 after its outbox (at most
     // 2 s), then call done.
     void shutdown(std::function<void()> done);

@@ -397,6 +397,14 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
     });
 }
 
+void WebSocketEndpoint::setAccessRules(std::shared_ptr<const protocol::AccessRules> rules)
+{
+    // The policy's closures point into the rules: keep them alive as long as it is used.
+    m_config.access = std::move(rules);
+    m_access = m_config.access->policy();
+    m_sessionConfig.access = &m_access;
+}
+
 void WebSocketEndpoint::closeOverflowed()
 {
     for (registry::SocketId socket : m_hub.takeSocketsToClose()) {

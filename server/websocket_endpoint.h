@@ -86,6 +86,8 @@ public:
     void upgrade(QTcpSocket *socket, const ConnectionRouter::RequestHead &head);
     // Closes every connection with 1001 after its queued frames (at most graceMs).
     void shutdown(int graceMs, std::function<void()> done);
+    // W17 from now on; sessions read the policy through m_sessionConfig.access, which stays.
+    void setAccessRules(std::shared_ptr<const protocol::AccessRules> rules);
     // Closes the sockets whose outbox overflowed under close_connection (W28).
     void closeOverflowed();
 

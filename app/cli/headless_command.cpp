@@ -23,9 +23,9 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char c = 1;
+    const char c = signal == SIGHUP ? 'H' : 'T';
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &c, 1);
 }
 
@@ -304,10 +304,33 @@ int runHeadless(const QStringList &arguments)
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
+        std::signal(SIGHUP, onSignal);
+        const QString authFile = parser.isSet(auth) ? parser.value(auth) : QString();
+        const bool requireAuthentication = parser.isSet(requireAuth);
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &headless);
-        QObject::connect(notifier, &QSocketNotifier::activated, &headless, [&headless, notifier] {
-            char c;
+        QObject::connect(notifier, &QSocketNotifier::activated, &headless, [=, &headless] {
+            char c = 0;
             [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &c, 1);
+            if (c == 'H') { // SIGHUP: the --auth file again, for joins from now on
+                if (authFile.isEmpty()) {
+                    qCWarning(lcServer) << "SIGHUP: there is no --auth file to reload";
+                    return;
+                }
+                QString problem;
+                auto rules = server::loadAccessRules(authFile, &problem);
+                if (!rules) {
+                    qCWarning(lcServer).noquote()
+                        << "SIGHUP: --auth not reloaded, the previous users stay:" << problem;
+                    return;
+                }
+                rules->requireAuth = requireAuthentication;
+                const size_t users = rules->tokens.size();
+                headless.setAccessRules(
+                    std::make_shared<const protocol::AccessRules>(std::move(*rules)));
+                qCInfo(lcServer).noquote() << "SIGHUP: reloaded" << authFile << "with" << users
+                                           << (users == 1 ? "token" : "tokens");
+                return;
+            }
             notifier->setEnabled(false);
             qCInfo(lcServer) << "shutting down: closing every socket with 1001";
             headless.shutdown([] { QCoreApplication::exit(0); });

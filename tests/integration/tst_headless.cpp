@@ -407,6 +407,50 @@ private slots:
         QCOMPARE(r.out, QStringLiteral("{\"group\":\"custom_event\",\"deliveries\":0}\n"));
     }
 
+    // SIGHUP reloads --auth for joins from then on; a file that does not load keeps the users
+    // there were, and says why.
+    void sighupReloadsTheAuthFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("auth.json"));
+        const auto writeAuth = [&](const QByteArray &text) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) > 0;
+        };
+        QVERIFY(writeAuth(R"({"tokens": {"t1": {"user": "ann", "groups": ["MyModelCreated"]}}})"));
+        Headless h({QStringLiteral("--auth"), path, QStringLiteral("--require-auth")});
+        QVERIFY(h.waitServing());
+        QUrl url = h.websocket;
+        url.setQuery(QStringLiteral("token=t1"));
+        Client c(url, {QStringLiteral("graphql-transport-ws")});
+        QVERIFY(c.waitConnected());
+        c.send(R"({"type":"connection_init"})");
+        const auto subscribeCustom = [&](int id) {
+            c.send(QStringLiteral("{\"id\":\"%1\",\"type\":\"subscribe\",\"payload\":{"
+                                  "\"query\":\"subscription { myCustomEvent { field1 } }\"}}")
+                       .arg(id));
+        };
+        subscribeCustom(1);
+        QVERIFY(c.waitFrameContaining(QStringLiteral("Not authorized to subscribe")));
+
+        QVERIFY(writeAuth(R"({"tokens": {"t1": {"user": "ann", "groups": ["custom_event"]}}})"));
+        ::kill(pid_t(h.process.processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(h.stderrText.contains(QLatin1String("SIGHUP: reloaded")), 5000);
+        subscribeCustom(2);
+        QVERIFY(c.waitFrameContaining(QStringLiteral("\"registeredGroups\":[\"custom_event\"]")));
+
+        QVERIFY(writeAuth("{not json"));
+        ::kill(pid_t(h.process.processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            h.stderrText.contains(QLatin1String("--auth not reloaded, the previous users stay")),
+            5000);
+        subscribeCustom(3);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c.frames.filter(QStringLiteral("\"registeredGroups\":[\"custom_event\"]")).size() == 2,
+            5000);
+        QCOMPARE(h.process.state(), QProcess::Running);
+    }
+
     void triggerCommandFiresAFileOfEventsInBatches()
     {
         Headless h({});
