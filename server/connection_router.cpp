@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -21,6 +22,10 @@ constexpr int ListenBacklog = 4096; // connections waiting for accept()
 // An HTTP socket with nothing read or written for this long is closed (keep-alive included).
 constexpr int HttpIdleTimeoutMs = 30000;
 constexpr int AcceptRetryMs = 1000;
+// A refused request's client may still be sending: its bytes are read and dropped this long, up
+// to this much, so that it reads the answer instead of a reset.
+constexpr int RefusalLingerMs = 2000;
+constexpr qint64 MaxDroppedBytes = 64 * 1024 * 1024;
 } // namespace
 
 namespace {
@@ -52,8 +57,48 @@ void withoutNotListeningWarning(QtMsgType type, const QMessageLogContext &contex
 
 } // namespace
 
+namespace {
+
+// 413, then a lingering close.
+void refuseTooLarge(QTcpSocket *socket, qint64 limit)
+{
+    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr); // QHttpServer's too
+    qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
+    const QByteArray body = "{\"error\":\"The body is larger than " + sizeText(limit) + ".\"}";
+    socket->write("HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\n"
+                  "Connection: close\r\nContent-Length: " +
+                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->flush();
+    // Closing with the client's body unread would reset the connection, and a client still
+    // sending would never read the answer: end our side, then read and drop what still comes,
+    // for a while.
+    const auto endOurSide = [socket] {
+        if (socket->bytesToWrite() == 0) ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    };
+    endOurSide();
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, endOurSide);
+    auto dropped = std::make_shared<qint64>(0);
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, dropped] {
+        *dropped += socket->readAll().size();
+        if (*dropped > MaxDroppedBytes) socket->abort();
+    });
+    QTimer::singleShot(RefusalLingerMs, socket, [socket] { socket->abort(); });
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater,
+                     Qt::UniqueConnection);
+}
+
+} // namespace
+
 void HttpHandOff::handOver(QTcpSocket *socket)
 {
+    // Bytes of requests not answered yet, counted before QHttpServer takes them (so connected
+    // first): bodies of later requests on the connection and chunked ones are bounded too.
+    auto pending = std::make_shared<qint64>(0);
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, pending] {
+        *pending += socket->bytesAvailable();
+        if (*pending > m_maxBodyBytes + MaxHeadBytes) refuseTooLarge(socket, m_maxBodyBytes);
+    });
+    connect(socket, &QTcpSocket::bytesWritten, socket, [pending] { *pending = 0; });
     g_previousHandler = qInstallMessageHandler(withoutNotListeningWarning);
     addPendingConnection(socket); // QHttpServer reacts to pendingConnectionAvailable, synchronously
     qInstallMessageHandler(g_previousHandler);
@@ -149,10 +194,13 @@ void ConnectionRouter::accept()
         const int descriptor = ::accept4(int(m_listener.socketDescriptor()), nullptr, nullptr,
                                          SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (descriptor < 0) {
-            if (errno == EINTR || errno == ECONNABORTED) continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+            const int error = errno;
+            if (error == EAGAIN || error == EWOULDBLOCK) break;
+            // Only a lack of resources is the listener's; the rest (ECONNABORTED, EPROTO,
+            // EHOSTUNREACH, EPERM from a firewall...) belongs to one connection: next one.
+            if (error != EMFILE && error != ENFILE && error != ENOBUFS && error != ENOMEM) continue;
             if (!m_acceptFailing)
-                qCWarning(lcServer).noquote() << "cannot accept connections:" << strerror(errno)
+                qCWarning(lcServer).noquote() << "cannot accept connections:" << strerror(error)
                                               << "- trying again each second";
             m_acceptFailing = true;
             m_acceptNotifier->setEnabled(false);
@@ -206,13 +254,7 @@ void ConnectionRouter::inspect(QTcpSocket *socket)
     if (head->isUpgrade()) {
         m_onUpgrade(socket, *head);
     } else if (head->header("content-length").toLongLong() > m_maxBodyBytes) {
-        const QByteArray body =
-            "{\"error\":\"The body is larger than " + sizeText(m_maxBodyBytes) + ".\"}";
-        socket->write("HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\n"
-                      "Connection: close\r\nContent-Length: " +
-                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        socket->disconnectFromHost();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        refuseTooLarge(socket, m_maxBodyBytes);
     } else {
         m_http->handOver(socket);
     }

@@ -18,6 +18,10 @@ class HttpHandOff : public QTcpServer
 public:
     using QTcpServer::QTcpServer;
     void handOver(QTcpSocket *socket);
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+
+private:
+    qint64 m_maxBodyBytes = 4 * 1024 * 1024;
 };
 
 // One port for HTTP and WebSocket (see ../shared/design/architecture.md): the listening server
@@ -50,8 +54,13 @@ public:
     HttpHandOff *httpServer() { return m_http; }
 
     static std::optional<RequestHead> parseHead(const QByteArray &bytes);
-    // A request announcing a larger body is answered 413 before the body is read.
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    // A request with a larger body is answered 413 (before its body is read when it announces
+    // its length).
+    void setMaxBodyBytes(qint64 bytes)
+    {
+        m_maxBodyBytes = bytes;
+        m_http->setMaxBodyBytes(bytes);
+    }
 
 private:
     void accept();

@@ -35,7 +35,7 @@ struct ServerConfig
     // browser): always allowed.
     QStringList allowedOrigins;
 
-    // Limits (docs/reliability.md). Each refuses what is beyond it with a specific answer.
+    // Limits (README, "Limits"). Each refuses what is beyond it with a specific answer.
     int maxConnections = 10000;            // more handshakes: HTTP 503
     int maxOperations = 100;               // per socket; more: TOO_MANY_OPERATIONS (W10 shape)
     qint64 maxMessageBytes = 1024 * 1024;  // a larger client message: close 1009

@@ -6,6 +6,7 @@
 #include "server/fixtures_file.h"
 #include "server/headless_server.h"
 #include "server/logging.h"
+#include "server/open_file_limit.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,7 +14,6 @@
 #include <QTextStream>
 
 #include <csignal>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -36,23 +36,6 @@ bool positiveInt(const QString &text, int min, int *out)
     if (!ok || v < min) return false;
     *out = v;
     return true;
-}
-
-// Each connection takes a descriptor: the soft limit (often 1024) goes up to the hard one, and a
-// hard limit below --max-connections is said at start, not discovered at the 1,000th client.
-void raiseOpenFileLimit(int maxConnections)
-{
-    rlimit files{};
-    if (getrlimit(RLIMIT_NOFILE, &files) != 0) return;
-    if (files.rlim_cur < files.rlim_max) {
-        files.rlim_cur = files.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &files);
-    }
-    constexpr rlim_t Reserve = 64; // the listener, HTTP clients, files
-    if (files.rlim_cur != RLIM_INFINITY && files.rlim_cur < rlim_t(maxConnections) + Reserve)
-        qCWarning(lcServer).noquote()
-            << "the open-file limit is" << files.rlim_cur << "(ulimit -n): fewer than"
-            << maxConnections << "connections (--max-connections) can be held";
 }
 
 } // namespace
@@ -261,7 +244,7 @@ int runHeadless(const QStringList &arguments)
         if (!loaded) return usage(QStringLiteral("--fixtures: ") + error);
         values = std::move(*loaded);
     }
-    raiseOpenFileLimit(config.maxConnections);
+    server::raiseOpenFileLimit(config.maxConnections);
     if (!config.bind.isLoopback()) {
         const QString where = config.bind.toString();
         if (!config.access)

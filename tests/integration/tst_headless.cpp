@@ -13,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace subscope;
@@ -405,6 +408,64 @@ private slots:
         r = runSubscope(fire + QStringList{QStringLiteral("--token"), QStringLiteral("t0k")});
         QCOMPARE(r.status, 0);
         QCOMPARE(r.out, QStringLiteral("{\"group\":\"custom_event\",\"deliveries\":0}\n"));
+    }
+
+    // Over --max-body-size, a client gets 413 even while it is still sending its body (the
+    // server drops the rest instead of resetting the connection), for a second request on a
+    // kept-alive connection and for a chunked body too.
+    void oversizedBodiesGet413EvenWhileTheClientIsStillSending()
+    {
+        Headless h({QStringLiteral("--max-body-size"), QStringLiteral("65536")});
+        QVERIFY(h.waitServing());
+        const quint16 port = quint16(h.websocket.port());
+        // A blocking client in the test's thread: the server is another process.
+        // `first`, if any, is sent and answered before `head` and its body on the same connection.
+        const auto exchange = [port](const QByteArray &head, const QByteArray &chunk, int chunks,
+                                     const QByteArray &first = {}) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            const timeval limit{5, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+            sockaddr_in address{};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(port);
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            QByteArray answer;
+            char buffer[4096];
+            ssize_t got;
+            if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0) {
+                if (!first.isEmpty() &&
+                    ::send(fd, first.constData(), size_t(first.size()), MSG_NOSIGNAL) > 0 &&
+                    (got = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+                    answer.append(buffer, got);
+                bool sending = ::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL) > 0;
+                for (int i = 0; sending && i < chunks; ++i)
+                    sending = ::send(fd, chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL) ==
+                              ssize_t(chunk.size());
+                while ((got = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+                    answer.append(buffer, got);
+            }
+            ::close(fd);
+            return answer;
+        };
+        const QByteArray megabyte(1024 * 1024, 'x');
+        QByteArray answer = exchange(
+            "POST /trigger HTTP/1.1\r\nHost: x\r\nContent-Length: 8388608\r\n\r\n", megabyte, 8);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
+        QVERIFY(answer.endsWith("{\"error\":\"The body is larger than 64 KiB.\"}"));
+
+        answer = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", {}, 0);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
+        // Kept alive, the second request's body is bounded too.
+        answer = exchange("POST /trigger HTTP/1.1\r\nHost: x\r\nContent-Length: 8388608\r\n\r\n",
+                          megabyte, 8, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 200") && answer.contains("HTTP/1.1 413"),
+                 answer.left(400).constData());
+
+        QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'y') + "\r\n";
+        answer = exchange("POST /trigger HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+                          chunk, 64);
+        QVERIFY2(answer.contains("HTTP/1.1 413"), answer.left(400).constData());
     }
 
     // SIGHUP reloads --auth for joins from then on; a file that does not load keeps the users

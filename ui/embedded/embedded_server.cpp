@@ -2,6 +2,7 @@
 
 #include "graphql/schema_builder.h"
 #include "logging.h"
+#include "server/open_file_limit.h"
 
 #include <QFileInfo>
 
@@ -78,6 +79,7 @@ bool EmbeddedServer::start()
         m_error = tr("The schema has errors");
         return false;
     }
+    server::raiseOpenFileLimit(m_config.maxConnections);
     m_server = std::make_unique<server::HeadlessServer>(m_schema, m_config);
     m_server->websockets().setWireTap(m_tap);
     m_server->hub().onMembershipChanged = [this] {
