@@ -1,6 +1,5 @@
 // Slow consumers (W28): a client that stops reading does not slow anyone else, and the server's
 // memory stays bounded by the outboxes whatever it is sent.
-#include "graphql/schema_builder.h"
 #include "server/headless_server.h"
 #include "support/net_clients.h"
 #include "support/test_schemas.h"
@@ -24,10 +23,7 @@ namespace {
 
 std::shared_ptr<const graphql::Schema> demo()
 {
-    static std::shared_ptr<const graphql::Schema> schema =
-        graphql::loadSchemaFile(test::sharedPath(QStringLiteral("spec/demo-schema.graphql")))
-            .schema;
-    return schema;
+    return test::sharedDemoSchema();
 }
 
 qint64 rssKiB()

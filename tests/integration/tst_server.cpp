@@ -1,6 +1,5 @@
 // The server with real sockets: the WebSocket handshake and both subprotocols (W1, W2), events
 // fired over HTTP (W20-W25), the HTTP API's answers and the outbox closing a socket (W28).
-#include "graphql/schema_builder.h"
 #include "server/headless_server.h"
 #include "support/net_clients.h"
 #include "support/test_schemas.h"
@@ -18,10 +17,7 @@ namespace {
 
 std::shared_ptr<const graphql::Schema> demo()
 {
-    static std::shared_ptr<const graphql::Schema> schema =
-        graphql::loadSchemaFile(test::sharedPath(QStringLiteral("spec/demo-schema.graphql")))
-            .schema;
-    return schema;
+    return test::sharedDemoSchema();
 }
 
 // Connected, acknowledged and subscribed as operation "1" to myCustomEvent (group custom_event).

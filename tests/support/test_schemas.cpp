@@ -18,7 +18,7 @@ QString testDataPath(const QString &relative)
 
 namespace {
 
-const graphql::Schema &load(const QString &path)
+const std::shared_ptr<const graphql::Schema> &load(const QString &path)
 {
     static std::map<QString, std::shared_ptr<const graphql::Schema>> cache;
     auto &schema = cache[path];
@@ -29,24 +29,29 @@ const graphql::Schema &load(const QString &path)
                    qPrintable(result.errors.join(QLatin1Char('\n'))));
         schema = result.schema;
     }
-    return *schema;
+    return schema;
 }
 
 } // namespace
 
 const graphql::Schema &demoSchema()
 {
+    return *sharedDemoSchema();
+}
+
+std::shared_ptr<const graphql::Schema> sharedDemoSchema()
+{
     return load(sharedPath(QStringLiteral("spec/demo-schema.graphql")));
 }
 
 const graphql::Schema &richSchema()
 {
-    return load(sharedPath(QStringLiteral("spec/graphql-vectors/rich-schema.graphql")));
+    return *load(sharedPath(QStringLiteral("spec/graphql-vectors/rich-schema.graphql")));
 }
 
 const graphql::Schema &testSchema()
 {
-    return load(testDataPath(QStringLiteral("test-schema.graphql")));
+    return *load(testDataPath(QStringLiteral("test-schema.graphql")));
 }
 
 std::shared_ptr<const graphql::Schema> schemaFrom(const char *sdl)

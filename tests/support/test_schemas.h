@@ -16,6 +16,8 @@ QString testDataPath(const QString &relative); // tests/data/<relative>
 const graphql::Schema &demoSchema();
 const graphql::Schema &richSchema();
 const graphql::Schema &testSchema();
+// The demo schema as the server takes it.
+std::shared_ptr<const graphql::Schema> sharedDemoSchema();
 
 // Builds a schema from SDL text; fails the calling test (QVERIFY) when it has errors.
 std::shared_ptr<const graphql::Schema> schemaFrom(const char *sdl);
