@@ -334,23 +334,20 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
     if (!originAllowed(origin)) {
         qCWarning(lcServer).noquote() << "handshake from" << socket->peerAddress().toString()
                                       << "refused: origin" << origin << "is not allowed";
-        const QByteArray why =
-            "The origin " + origin + " may not open WebSockets here (--allowed-origins).\n";
-        refuse("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\n"
-               "Connection: close\r\nContent-Length: " +
-               QByteArray::number(why.size()) + "\r\n\r\n" + why);
+        refuse(websocket::httpRefusal("403 Forbidden",
+                                      "The origin " + origin +
+                                          " may not open WebSockets here (--allowed-origins)."));
         return;
     }
     if (m_connections.size() >= size_t(m_config.maxConnections)) {
         qCWarning(lcServer).noquote()
             << "handshake from" << socket->peerAddress().toString() << "refused: the server holds"
             << m_config.maxConnections << "connections (--max-connections)";
-        const QByteArray why = "The server holds its limit of " +
-                               QByteArray::number(m_config.maxConnections) +
-                               " connections; try again later.\n";
-        refuse("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-               "Retry-After: 5\r\nConnection: close\r\nContent-Length: " +
-               QByteArray::number(why.size()) + "\r\n\r\n" + why);
+        refuse(websocket::httpRefusal("503 Service Unavailable",
+                                      "The server holds its limit of " +
+                                          QByteArray::number(m_config.maxConnections) +
+                                          " connections; try again later.",
+                                      "Retry-After: 5\r\n"));
         return;
     }
     const websocket::HandshakeRequest request = websocket::readHandshake(head.method, head.headers);

@@ -20,30 +20,31 @@ bool hasToken(const QByteArray &list, const char *token)
     return false;
 }
 
-QByteArray refuse(const char *status, const QByteArray &why, const QByteArray &extraHeaders = {})
+} // namespace
+
+QByteArray httpRefusal(const char *status, const QByteArray &why, const QByteArray &extraHeaders)
 {
     return "HTTP/1.1 " + QByteArray(status) +
            "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n" + extraHeaders +
            "Content-Length: " + QByteArray::number(why.size() + 1) + "\r\n\r\n" + why + "\n";
 }
 
-} // namespace
-
 HandshakeRequest readHandshake(const QByteArray &method, const Headers &headers)
 {
     HandshakeRequest request;
     if (method != "GET") {
-        request.refusal = refuse("400 Bad Request", "A WebSocket handshake is a GET request.");
+        request.refusal = httpRefusal("400 Bad Request", "A WebSocket handshake is a GET request.");
         return request;
     }
     if (!hasToken(header(headers, "connection"), "upgrade")) {
         request.refusal =
-            refuse("400 Bad Request", "A WebSocket handshake needs \"Connection: Upgrade\".");
+            httpRefusal("400 Bad Request", "A WebSocket handshake needs \"Connection: Upgrade\".");
         return request;
     }
     if (header(headers, "sec-websocket-version").trimmed() != "13") {
-        request.refusal = refuse("426 Upgrade Required", "Only WebSocket version 13 is supported.",
-                                 "Sec-WebSocket-Version: 13\r\n");
+        request.refusal =
+            httpRefusal("426 Upgrade Required", "Only WebSocket version 13 is supported.",
+                        "Sec-WebSocket-Version: 13\r\n");
         return request;
     }
     const QByteArray key = header(headers, "sec-websocket-key").trimmed();
@@ -51,7 +52,7 @@ HandshakeRequest readHandshake(const QByteArray &method, const Headers &headers)
         QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != 16) {
         request.refusal =
-            refuse("400 Bad Request", "Sec-WebSocket-Key must be 16 bytes in base64.");
+            httpRefusal("400 Bad Request", "Sec-WebSocket-Key must be 16 bytes in base64.");
         return request;
     }
     request.valid = true;

@@ -25,6 +25,10 @@ HandshakeRequest readHandshake(const QByteArray &method, const Headers &headers)
 // §4.2.2: "101 Switching Protocols" with the accept key, echoing `subprotocol` unless empty.
 QByteArray acceptResponse(const QByteArray &key, const QString &subprotocol);
 
+// A refused handshake: "HTTP/1.1 <status>", `why` as text/plain, "Connection: close".
+QByteArray httpRefusal(const char *status, const QByteArray &why,
+                       const QByteArray &extraHeaders = {});
+
 // base64(SHA-1(key + the GUID of §1.3)).
 QByteArray acceptKey(const QByteArray &key);
 
