@@ -24,8 +24,7 @@ class Parser
 {
 public:
     Parser(ParsedDocument &document, const ParseLimits &limits)
-        : m_doc(document)
-        , m_arena(document.m_arena)
+        : m_arena(document.m_arena)
         , m_lexer(document.m_source.view(), document.m_arena)
         , m_limits(limits)
     {}
@@ -824,7 +823,6 @@ private:
         return directive;
     }
 
-    ParsedDocument &m_doc;
     Arena &m_arena;
     Lexer m_lexer;
     const ParseLimits &m_limits;

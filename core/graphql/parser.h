@@ -43,7 +43,7 @@ struct ParseResult
 {
     std::unique_ptr<ParsedDocument> document; // null when parsing failed
     std::optional<GraphQLError> error;        // the first syntax error, or the limit exceeded
-    uint32_t errorOffset = 0;                 // where that error is, as a byte offset
+    uint32_t errorOffset = 0; // where that error is: a byte offset into the text as read
 };
 
 // Parses executable and type-system definitions (the whole October 2021 grammar). Input that is

@@ -90,6 +90,7 @@ bool FrameDecoder::fail(int code, QByteArray reason)
 bool FrameDecoder::decode(QByteArray &buffer, std::vector<Message> &out)
 {
     if (m_error.closeCode) return false;
+    if (m_closed) return true; // nothing may follow a Close frame: later bytes are not read
     const auto *bytes = reinterpret_cast<const uchar *>(buffer.constData());
     const qsizetype size = buffer.size();
     qsizetype pos = 0;
@@ -157,7 +158,7 @@ bool FrameDecoder::decode(QByteArray &buffer, std::vector<Message> &out)
                     ok = fail(close_code::InvalidPayload, "Close reason is not UTF-8");
             }
             if (ok) out.push_back(std::move(message));
-            closed = true; // nothing may follow a Close frame
+            closed = m_closed = true;
             continue;
         }
         if (control) {

@@ -73,6 +73,7 @@ private:
     bool fail(int code, QByteArray reason);
 
     quint64 m_maxMessageBytes;
+    bool m_closed = false; // a Close frame was read
     bool m_fragmented = false;
     Opcode m_fragmentOpcode = Opcode::Text;
     QByteArray m_fragments;

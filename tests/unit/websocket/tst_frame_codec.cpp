@@ -251,6 +251,21 @@ private slots:
         QCOMPARE(empty.messages[0].closeCode, close_code::NoStatus);
     }
 
+    // Found by fuzz_websocket_frames: what follows a Close frame in a later read was decoded
+    // (here a frame with a reserved bit, answered 1002) although the stream had ended.
+    void bytesAfterCloseAreNotReadInLaterCallsEither()
+    {
+        FrameDecoder decoder(1024);
+        std::vector<Message> messages;
+        QByteArray buffer = clientFrame(Opcode::Close, QByteArray("\x03\xe8", 2));
+        QVERIFY(decoder.decode(buffer, messages));
+        QByteArray later = clientFrame(Opcode::Text, "after");
+        later[0] = char(later[0] | 0x20);
+        QVERIFY(decoder.decode(later, messages));
+        QCOMPARE(decoder.error().closeCode, 0);
+        QCOMPARE(messages.size(), size_t(1));
+    }
+
     // §4.2.2, with the example key of §1.3.
     void handshakeAnswersWithTheAcceptKey()
     {
