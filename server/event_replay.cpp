@@ -5,6 +5,7 @@
 #include "model_events.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -29,20 +30,26 @@ EventReplay::EventReplay(HeadlessServer &server, QObject *parent)
 
 EventReplay::~EventReplay() = default;
 
-bool EventReplay::startFile(const QString &path, QString *error)
+std::optional<QByteArray> EventReplay::readFile(const QString &path, QString *error)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return false;
+    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2")
+                     .arg(path, QFileInfo(path).isDir() ? QStringLiteral("it is a directory")
+                                                        : file.errorString());
+        return std::nullopt;
     }
+    return file.readAll();
+}
+
+void EventReplay::start(const QByteArray &fileContents)
+{
     int number = 0;
-    for (const QByteArray &text : file.readAll().split('\n')) {
+    for (const QByteArray &text : fileContents.split('\n')) {
         ++number;
         line(text, number);
     }
     QMetaObject::invokeMethod(this, &EventReplay::inputFinished, Qt::QueuedConnection);
-    return true;
 }
 
 void EventReplay::startStdin()

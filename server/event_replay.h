@@ -4,6 +4,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QSocketNotifier;
 class QIODevice;
@@ -25,7 +26,10 @@ public:
     EventReplay(HeadlessServer &server, QObject *parent = nullptr);
     ~EventReplay() override;
 
-    bool startFile(const QString &path, QString *error);
+    // A file is read before the server starts (so that an unreadable one stops it early) and
+    // replayed from start().
+    static std::optional<QByteArray> readFile(const QString &path, QString *error);
+    void start(const QByteArray &fileContents);
     void startStdin();
 
     int fired() const { return m_fired; }

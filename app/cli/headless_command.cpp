@@ -146,6 +146,9 @@ int runHeadless(const QStringList &arguments)
         err << "subscope --headless: " << message << '\n';
         return int(UsageError);
     };
+    if (!parser.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unexpected argument '%1' (options start with --)")
+                         .arg(parser.positionalArguments().constFirst()));
     server::ServerConfig config;
     int number = 0;
     if (parser.isSet(port)) {
@@ -244,6 +247,11 @@ int runHeadless(const QStringList &arguments)
         if (!loaded) return usage(QStringLiteral("--fixtures: ") + error);
         values = std::move(*loaded);
     }
+    std::optional<QByteArray> eventsFile;
+    if (parser.isSet(events) && parser.value(events) != QLatin1String("-")) {
+        eventsFile = server::EventReplay::readFile(parser.value(events), &error);
+        if (!eventsFile) return usage(QStringLiteral("--events: ") + error);
+    }
     server::raiseOpenFileLimit(config.maxConnections);
     if (!config.bind.isLoopback()) {
         const QString where = config.bind.toString();
@@ -274,14 +282,10 @@ int runHeadless(const QStringList &arguments)
     out.flush();
 
     server::EventReplay replay(headless);
-    if (parser.isSet(events)) {
-        if (parser.value(events) == QLatin1String("-"))
-            replay.startStdin();
-        else if (!replay.startFile(parser.value(events), &error)) {
-            err << "subscope --headless: " << error << '\n';
-            return UsageError;
-        }
-    }
+    if (eventsFile)
+        replay.start(*eventsFile);
+    else if (parser.isSet(events))
+        replay.startStdin();
 
     // SIGINT / SIGTERM: close every socket with 1001 after its outbox, then exit 0.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
