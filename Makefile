@@ -1,10 +1,22 @@
 # Subscope: `make run` and `make test` work on a fresh Debian 12 machine as root. They install
 # the Debian packages that are missing (apt-get update first, only when something is missing)
-# and the npm test peers, configure with CMake presets, build, then run or test.
+# and the npm test peers, configure with CMake, build, then run or test.
 
-BUILD_DIR := build
-BIN       := $(BUILD_DIR)/bin/subscope
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+
+# make test SANITIZE=address,undefined: the whole suite under those sanitizers (and
+# LeakSanitizer with address), built in build-sanitize/ (Debug: quicker to build).
+SANITIZE ?=
+ifneq ($(SANITIZE),)
+BUILD_DIR := build-sanitize
+CONFIGURE := cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSUBSCOPE_SANITIZE=$(SANITIZE)
+export ASAN_OPTIONS ?= detect_leaks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS ?= print_stacktrace=1
+else
+BUILD_DIR := build
+CONFIGURE := cmake --preset default
+endif
+BIN := $(BUILD_DIR)/bin/subscope
 
 # What building and testing need from Debian 12.
 DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
@@ -12,7 +24,7 @@ DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
 
-.PHONY: all deps debs npm-peers configure build test run bench clean
+.PHONY: all deps debs npm-peers configure build test run bench fuzz clean
 
 all: build
 
@@ -37,10 +49,10 @@ tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.jso
 	cd tests && npm ci --no-audit --no-fund --loglevel=error
 
 configure: debs
-	cmake --preset default
+	$(CONFIGURE)
 
 build: configure
-	cmake --build --preset default -j $(JOBS)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: deps build
 	cd $(BUILD_DIR) && ctest -j $(JOBS) --output-on-failure
@@ -60,5 +72,25 @@ bench: deps build
 	ulimit -n "$$(ulimit -Hn)"; node tests/bench/fanout.mjs --build $(BUILD_DIR) \
 	  --json $(BUILD_DIR)/fanout.json --plot docs/fanout.png $(FANOUT_ARGS)
 
+# libFuzzer targets (tests/fuzz/, docs/reliability.md), built with clang in build-fuzz/ and run
+# one after the other for FUZZ_SECONDS each; the corpus grows in build-fuzz/corpus/ from the
+# seeds in tests/fuzz/corpus/, findings land in build-fuzz/findings/ and stop the run.
+# One target: make fuzz FUZZ_TARGETS=fuzz_session FUZZ_SECONDS=3600
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz_graphql_request fuzz_schema_file fuzz_session fuzz_websocket_frames fuzz_http
+fuzz: deps
+	@$(MAKE) --no-print-directory debs DEBS="clang libclang-rt-14-dev" NODE_DEBS=
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DSUBSCOPE_FUZZ=ON -DSUBSCOPE_BUILD_TESTS=OFF
+	cmake --build build-fuzz -j $(JOBS) --target fuzzers
+	@mkdir -p build-fuzz/findings
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t; \
+	  echo "== $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/findings/$$t- build-fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+	    || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf build build-sanitize build-fuzz

@@ -245,5 +245,6 @@ test('a client that floods pings without reading does not grow the server (RFC 6
   await new Promise((r) => setTimeout(r, 500));
   const grown = rssKiB() - before;
   socket.destroy();
-  assert.ok(grown < 8 * 1024, `server RSS grew by ${grown} KiB`);
+  // Under AddressSanitizer freed memory stays in quarantine: no bound to check.
+  if (!process.env.SUBSCOPE_SANITIZED) assert.ok(grown < 8 * 1024, `server RSS grew by ${grown} KiB`);
 });

@@ -290,6 +290,11 @@ private slots:
     // each second, and serves again once connections have closed.
     void acceptingResumesAfterTheOpenFileLimitWasReached()
     {
+#ifdef SUBSCOPE_SANITIZED
+        // UBSan checks a vptr by writing its memory to a pipe; with no descriptor left it cannot
+        // open one and reports every virtual call as invalid.
+        QSKIP("the sanitizers' runtime needs descriptors itself");
+#endif
         Headless server({}, 48);
         QVERIFY(server.waitServing());
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -330,7 +335,7 @@ private slots:
                 1000);
             return answer.startsWith("HTTP/1.1 200");
         };
-        QVERIFY(QTest::qWaitFor(healthy, 10000));
+        QVERIFY2(QTest::qWaitFor(healthy, 10000), qPrintable(server.stderrText.right(3000)));
     }
 
     void aTakenPortIsAClearError()

@@ -71,6 +71,7 @@ struct ClosingServer
         server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&server, &QWebSocketServer::newConnection, &server, [this, code, reason] {
             QWebSocket *socket = server.nextPendingConnection();
+            socket->setParent(&server); // not deleted with the server otherwise
             QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
                              [socket, code, reason] {
                                  socket->close(QWebSocketProtocol::CloseCode(code), reason);
@@ -95,6 +96,7 @@ struct RecordingServer
         server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&server, &QWebSocketServer::newConnection, &server, [this] {
             QWebSocket *socket = server.nextPendingConnection();
+            socket->setParent(&server); // not deleted with the server otherwise
             QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
                              [this](const QString &text) { frames << text; });
             QObject::connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
