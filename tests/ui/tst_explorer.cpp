@@ -831,7 +831,7 @@ private slots:
     // fires into it through its HTTP API.
     void panelAgainstAHeadlessSubscope()
     {
-        test::Headless headless({});
+        test::Headless headless({QStringLiteral("--trigger-token"), QStringLiteral("s3cret")});
         QVERIFY2(headless.waitServing(), qPrintable(headless.stderrText));
         ClientPanel *panel = window->addPanel();
         panel->setUrl(headless.websocket.toString());
@@ -851,6 +851,15 @@ private slots:
                 .contains("note: Prefer"));
 
         trigger()->setHttpTarget(headless.http);
+        auto *token = trigger()->findChild<QLineEdit *>(QStringLiteral("triggerToken"));
+        QVERIFY(token->isEnabled());
+        trigger()->setMode(TriggerPanel::Mode::Group);
+        trigger()->setGroup("MyModelCreated");
+        trigger()->setValue("1");
+        QVERIFY(trigger()->fire()); // without the token: refused, and the panel says where it goes
+        QTRY_VERIFY_WITH_TIMEOUT(trigger()->resultText().startsWith("HTTP 401: "), Timeout);
+        QVERIFY(trigger()->resultText().contains("Token field"));
+        token->setText("s3cret");
         trigger()->setMode(TriggerPanel::Mode::Model);
         trigger()->setModel("MyModel");
         trigger()->setAction("create");

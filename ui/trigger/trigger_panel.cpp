@@ -50,7 +50,19 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
     targetRow->addWidget(new QLabel(tr("Fire into"), this));
     targetRow->addWidget(m_target, 1);
     layout->addLayout(targetRow);
-    layout->addWidget(m_targetUrl);
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_targetUrl, 3);
+    // Kept for the session only: a secret is not written to the settings.
+    m_token = new QLineEdit(this);
+    m_token->setObjectName(QStringLiteral("triggerToken"));
+    m_token->setPlaceholderText(tr("Token"));
+    m_token->setToolTip(tr("The --trigger-token of the headless Subscope, if it was started with "
+                           "one (sent as \"Authorization: Bearer\"; not saved)"));
+    m_token->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    m_token->setClearButtonEnabled(true);
+    m_token->setEnabled(false);
+    urlRow->addWidget(m_token, 1);
+    layout->addLayout(urlRow);
 
     m_modes = new QTabWidget(this);
     m_modes->setObjectName(QStringLiteral("triggerModes"));
@@ -107,6 +119,8 @@ TriggerPanel::TriggerPanel(EmbeddedServer &server, QWidget *parent)
         m_targetUrl->setModified(false);
         setHttpTarget(m_targetUrl->text());
     });
+    connect(m_token, &QLineEdit::textChanged, this,
+            [this](const QString &token) { m_sender.setToken(token.trimmed().toUtf8()); });
     connect(m_fire, &QPushButton::clicked, this, &TriggerPanel::fireOrStop);
     connect(m_history, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         const QStringList parts = item->data(ShotRole).toStringList();
@@ -459,6 +473,7 @@ void TriggerPanel::useEmbeddedTarget()
     const QSignalBlocker block(m_target);
     m_target->setCurrentIndex(0);
     m_targetUrl->setEnabled(false);
+    m_token->setEnabled(false);
     showEmbeddedUrl();
     m_targetError.clear();
     m_sender.setHttpTarget(QUrl());
@@ -474,6 +489,7 @@ bool TriggerPanel::setHttpTarget(const QString &url)
     const QSignalBlocker block(m_target);
     m_target->setCurrentIndex(1);
     m_targetUrl->setEnabled(true);
+    m_token->setEnabled(true);
     m_targetUrl->setPlaceholderText(QString());
     m_httpUrl = url;
     if (m_targetUrl->text() != url) m_targetUrl->setText(url);

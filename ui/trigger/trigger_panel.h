@@ -92,6 +92,7 @@ private:
     TriggerSender m_sender;
     QComboBox *m_target;
     QLineEdit *m_targetUrl;
+    QLineEdit *m_token;
     QTabWidget *m_modes;
     QLineEdit *m_group;
     QStringListModel *m_groupModel;

@@ -107,6 +107,7 @@ void TriggerSender::post(const QString &path, const graphql::JsonValue &body)
     QNetworkRequest request(endpointUrl(m_http, path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(10000);
+    if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token);
     QNetworkReply *reply = m_network.post(request, QByteArray::fromStdString(body.toJson()));
     ++m_pending;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
@@ -126,6 +127,7 @@ void TriggerSender::post(const QString &path, const graphql::JsonValue &body)
         } else if (const auto *error = json.find("error"); error && error->isString()) {
             result.error =
                 tr("HTTP %1: %2").arg(status).arg(QString::fromStdString(error->toString()));
+            if (status == 401) result.error += tr(" Give it in the Token field beside the URL.");
         } else {
             result.error = status ? tr("HTTP %1 from %2").arg(status).arg(reply->url().toString())
                                   : tr("%1: %2").arg(reply->url().toString(), reply->errorString());

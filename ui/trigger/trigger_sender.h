@@ -41,6 +41,8 @@ public:
         m_unusable.clear();
     }
     QUrl httpTarget() const { return m_http; }
+    // Sent as "Authorization: Bearer <token>" to an HTTP target started with --trigger-token.
+    void setToken(const QByteArray &token) { m_token = token; }
     // A target that was asked for but cannot be used: every fire is refused with `reason`
     // (never sent somewhere else) until another target is set.
     void setUnusableTarget(const QString &reason)
@@ -63,6 +65,7 @@ private:
 
     EmbeddedServer &m_embedded;
     QUrl m_http;
+    QByteArray m_token;
     QString m_unusable;
     QNetworkAccessManager m_network;
     int m_pending = 0;
