@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QTcpSocket>
@@ -32,15 +34,6 @@ namespace {
 
 QtMessageHandler g_previousHandler = nullptr;
 
-// 4194304 -> "4 MiB", 1000 -> "1000 bytes".
-QByteArray sizeText(qint64 bytes)
-{
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
-        return QByteArray::number(bytes / (1024 * 1024)) + " MiB";
-    if (bytes >= 1024 && bytes % 1024 == 0) return QByteArray::number(bytes / 1024) + " KiB";
-    return QByteArray::number(bytes) + " bytes";
-}
-
 // QHttpServer takes the socket at once, inside addPendingConnection(), and QTcpServer warns
 // that this server does not listen, which is the design here: that one line is swallowed.
 void withoutNotListeningWarning(QtMsgType type, const QMessageLogContext &context,
@@ -55,19 +48,22 @@ void withoutNotListeningWarning(QtMsgType type, const QMessageLogContext &contex
         qt_message_output(type, context, message);
 }
 
-} // namespace
-
-namespace {
-
-// 413, then a lingering close.
-void refuseTooLarge(QTcpSocket *socket, qint64 limit)
+// The status and {"error": message} (no body without a message), then a lingering close.
+void refuse(QTcpSocket *socket, int status, const QByteArray &message)
 {
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr); // QHttpServer's too
     qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
-    const QByteArray body = "{\"error\":\"The body is larger than " + sizeText(limit) + ".\"}";
-    socket->write("HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\n"
-                  "Connection: close\r\nContent-Length: " +
-                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    // Within QHttpServer's read transaction, the bytes dropped below would all stay buffered.
+    if (socket->isTransactionStarted()) socket->commitTransaction();
+    const QByteArray body =
+        message.isEmpty()
+            ? QByteArray()
+            : QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromUtf8(message)}})
+                  .toJson(QJsonDocument::Compact);
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + http::reasonPhrase(status) +
+                  "\r\n" + (body.isEmpty() ? "" : "Content-Type: application/json\r\n") +
+                  "Connection: close\r\nContent-Length: " + QByteArray::number(body.size()) +
+                  "\r\n\r\n" + body);
     socket->flush();
     // Closing with the client's body unread would reset the connection, and a client still
     // sending would never read the answer: end our side, then read and drop what still comes,
@@ -87,21 +83,42 @@ void refuseTooLarge(QTcpSocket *socket, qint64 limit)
                      Qt::UniqueConnection);
 }
 
+void refuse(QTcpSocket *socket, const http::RequestFraming::Violation &violation)
+{
+    // 431 has always been answered without a body.
+    refuse(socket, violation.status, violation.status == 431 ? QByteArray() : violation.message);
+}
+
 } // namespace
 
 void HttpHandOff::handOver(QTcpSocket *socket)
 {
-    // Bytes of requests not answered yet, counted before QHttpServer takes them (so connected
-    // first): bodies of later requests on the connection and chunked ones are bounded too.
-    auto pending = std::make_shared<qint64>(0);
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, pending] {
-        *pending += socket->bytesAvailable();
-        if (*pending > m_maxBodyBytes + MaxHeadBytes) refuseTooLarge(socket, m_maxBodyBytes);
+    // QHttpServer trusts the framing it reads (Content-Length: abc as 0, an unknown
+    // Transfer-Encoding as no body...): every byte of the connection goes through a RequestFraming
+    // first, in a handler connected before QHttpServer's. QHttpServer reads one request per
+    // readyRead and emits it again, queued, for the next one buffered; `unread` is what it has
+    // not read of the bytes fed, known after its handler.
+    auto framing = std::make_shared<http::RequestFraming>(m_limits);
+    auto unread = std::make_shared<qint64>(0);
+    const auto refuseWhenDue = [socket, framing, unread] {
+        // The requests before the faulty one are served first.
+        const auto &violation = framing->violation();
+        if (violation && framing->fed() - *unread >= violation->requestStart)
+            refuse(socket, *violation);
+    };
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, framing, unread, refuseWhenDue] {
+        const qint64 available = socket->bytesAvailable();
+        if (available > *unread) framing->feed(socket->peek(available).sliced(*unread));
+        *unread = available;
+        refuseWhenDue();
     });
-    connect(socket, &QTcpSocket::bytesWritten, socket, [pending] { *pending = 0; });
     g_previousHandler = qInstallMessageHandler(withoutNotListeningWarning);
     addPendingConnection(socket); // QHttpServer reacts to pendingConnectionAvailable, synchronously
     qInstallMessageHandler(g_previousHandler);
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, unread, refuseWhenDue] {
+        *unread = socket->bytesAvailable();
+        refuseWhenDue();
+    });
     auto *idle = new QTimer(socket);
     idle->setSingleShot(true);
     connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
@@ -134,6 +151,11 @@ ConnectionRouter::ConnectionRouter(UpgradeHandler onUpgrade, QObject *parent)
     , m_http(new HttpHandOff(this))
     , m_onUpgrade(std::move(onUpgrade))
 {
+    m_limits.maxHeadBytes = MaxHeadBytes;
+    // QHttpServer 6.4 reads the two bytes after the last chunk as its end, and trailer fields
+    // after them as the next request.
+    m_limits.trailerFields = false;
+    m_http->setLimits(m_limits);
     // Clients that connect together (a page load, a reconnect storm, a load test) wait in the
     // kernel's queue rather than have their SYNs dropped and retried a second later: Qt's
     // default backlog is 50. The kernel caps it at net.core.somaxconn.
@@ -168,14 +190,12 @@ void ConnectionRouter::close()
 
 std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const QByteArray &bytes)
 {
-    // RFC 9112 asks servers to accept a bare LF as a line end.
-    qsizetype end = bytes.indexOf("\r\n\r\n");
-    const qsizetype bare = bytes.indexOf("\n\n");
-    if (end < 0 || (bare >= 0 && bare < end)) end = bare;
-    if (end < 0) return std::nullopt;
-    const QList<QByteArray> lines = bytes.left(end).split('\n');
+    const qsizetype size = http::headLength(bytes);
+    if (size < 0) return std::nullopt;
     RequestHead head;
-    head.size = end + (end == bare ? 2 : 4);
+    head.size = size;
+    // Empty lines before the request line are skipped; a line ends with LF or CRLF.
+    const QList<QByteArray> lines = bytes.left(size).trimmed().split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     head.method = requestLine.value(0);
     head.target = requestLine.value(1);
@@ -237,27 +257,24 @@ void ConnectionRouter::accept()
 
 void ConnectionRouter::inspect(QTcpSocket *socket)
 {
-    const QByteArray peeked = socket->peek(MaxHeadBytes + 4);
-    std::optional<RequestHead> head = parseHead(peeked);
-    if (!head) {
-        if (peeked.size() > MaxHeadBytes) {
-            socket->write("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: "
-                          "close\r\nContent-Length: 0\r\n\r\n");
-            socket->disconnectFromHost();
-        }
-        return; // wait for the rest of the head
+    const QByteArray peeked = socket->peek(MaxHeadBytes + 1);
+    const std::optional<RequestHead> head = parseHead(peeked);
+    // The first head is checked here; what follows it, by the side that takes the socket.
+    http::RequestFraming framing(m_limits);
+    framing.feed(QByteArrayView(peeked).first(head ? head->size : peeked.size()));
+    if (framing.violation()) {
+        refuse(socket, *framing.violation());
+        return;
     }
+    if (!head) return; // wait for the rest of the head
     // From here the socket belongs to the WebSocket side or to QHttpServer.
     disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
-    if (head->isUpgrade()) {
+    if (head->isUpgrade())
         m_onUpgrade(socket, *head);
-    } else if (head->header("content-length").toLongLong() > m_maxBodyBytes) {
-        refuseTooLarge(socket, m_maxBodyBytes);
-    } else {
+    else
         m_http->handOver(socket);
-    }
 }
 
 } // namespace subscope::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/request_framing.h"
+
 #include <QObject>
 #include <QTcpServer>
 
@@ -18,15 +20,17 @@ class HttpHandOff : public QTcpServer
 public:
     using QTcpServer::QTcpServer;
     void handOver(QTcpSocket *socket);
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    void setLimits(const http::RequestFraming::Limits &limits) { m_limits = limits; }
 
 private:
-    qint64 m_maxBodyBytes = 4 * 1024 * 1024;
+    http::RequestFraming::Limits m_limits;
 };
 
 // One port for HTTP and WebSocket (see ../shared/design/architecture.md): the listening server
 // accepts every socket, reads (without consuming) its request head, and gives it to the
-// WebSocket side when it asks for an upgrade, else to QHttpServer.
+// WebSocket side when it asks for an upgrade, else to QHttpServer. A request that breaks the
+// framing rules of RFC 9112 or a limit is answered with an error and its connection closed: the
+// first one here, later ones on the connection in HttpHandOff.
 class ConnectionRouter : public QObject
 {
     Q_OBJECT
@@ -58,8 +62,8 @@ public:
     // its length).
     void setMaxBodyBytes(qint64 bytes)
     {
-        m_maxBodyBytes = bytes;
-        m_http->setMaxBodyBytes(bytes);
+        m_limits.maxBodyBytes = bytes;
+        m_http->setLimits(m_limits);
     }
 
 private:
@@ -71,7 +75,7 @@ private:
     bool m_acceptFailing = false;
     HttpHandOff *m_http;
     UpgradeHandler m_onUpgrade;
-    qint64 m_maxBodyBytes = 4 * 1024 * 1024;
+    http::RequestFraming::Limits m_limits;
 };
 
 } // namespace subscope::server
