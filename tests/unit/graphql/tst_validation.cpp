@@ -539,6 +539,14 @@ void TestValidation::overlappingFieldsCanBeMerged_data()
         << QStringLiteral(
                "Fields 'x' conflict because they return conflicting types 'String' and 'Int'. Use "
                "different aliases on the fields to fetch both if this was intentional.@1:30,1:53");
+    // Found by fuzz_graphql_request (tests/fuzz/regressions/): compared again at every level
+    // of the nesting, without end, until the stack overflowed.
+    QTest::newRow("fragment spread in a field of itself")
+        << QByteArray("{ person(id: 1) { ...F } } fragment F on Person { friends { friends { "
+                      "...F } } friends { ...F } }")
+        // NoFragmentCycles' order is graphql-js's: the spreads of a fragment found depth-last.
+        << QStringLiteral("Cannot spread fragment 'F' within itself.@1:90 | Cannot spread "
+                          "fragment 'F' within itself.@1:71");
     QTest::newRow("through fragments")
         << QByteArray(
                "{ ...A ...B } fragment A on Query { x: version } fragment B on Query { x: now }")

@@ -90,6 +90,27 @@ private:
     std::map<std::pair<std::string_view, std::string_view>, bool> m_data;
 };
 
+// Which field maps were compared with which fragments, and whether only as mutually exclusive.
+// Without it, a fragment spread inside a field of itself (fragment F on T { f { ...F } }) is
+// compared again at every level, without end (graphql-js #3442).
+class FieldsAndFragmentPairs
+{
+public:
+    bool has(const FieldMap *fields, std::string_view fragment, bool mutuallyExclusive) const
+    {
+        auto it = m_data.find({fields, fragment});
+        if (it == m_data.end()) return false;
+        return mutuallyExclusive ? true : it->second == mutuallyExclusive;
+    }
+    void add(const FieldMap *fields, std::string_view fragment, bool mutuallyExclusive)
+    {
+        m_data[{fields, fragment}] = mutuallyExclusive;
+    }
+
+private:
+    std::map<std::pair<const FieldMap *, std::string_view>, bool> m_data;
+};
+
 // Printing of arguments with object fields sorted, to compare two fields' arguments.
 std::string sortedValueText(const ast::Value &value)
 {
@@ -192,17 +213,16 @@ private:
                                                   bool mutuallyExclusive, const FieldMap &fieldMap,
                                                   std::string_view fragmentName)
     {
+        if (m_comparedWithFragments.has(&fieldMap, fragmentName, mutuallyExclusive)) return;
+        m_comparedWithFragments.add(&fieldMap, fragmentName, mutuallyExclusive);
         const ast::FragmentDefinition *fragment = m_context.fragment(fragmentName);
         if (!fragment) return;
         const FieldsAndFragments &ff2 = referencedFieldsAndFragmentNames(*fragment);
         if (&fieldMap == &ff2.fields) return;
         collectConflictsBetween(conflicts, mutuallyExclusive, fieldMap, ff2.fields);
         const std::vector<std::string_view> referenced = ff2.fragmentNames;
-        for (std::string_view name : referenced) {
-            if (m_compared.has(name, fragmentName, mutuallyExclusive)) continue;
-            m_compared.add(name, fragmentName, mutuallyExclusive);
+        for (std::string_view name : referenced)
             collectConflictsBetweenFieldsAndFragment(conflicts, mutuallyExclusive, fieldMap, name);
-        }
     }
 
     void collectConflictsBetweenFragments(std::vector<Conflict> &conflicts, bool mutuallyExclusive,
@@ -445,6 +465,7 @@ private:
     }
 
     PairSet m_compared;
+    FieldsAndFragmentPairs m_comparedWithFragments;
     std::unordered_map<const ast::SelectionSet *, std::unique_ptr<FieldsAndFragments>> m_cache;
     std::unordered_map<const ast::Field *, std::string> m_printedArguments;
 };
