@@ -3,9 +3,8 @@
 #include "headless_server.h"
 #include "logging.h"
 #include "model_events.h"
+#include "read_file.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -32,14 +31,7 @@ EventReplay::~EventReplay() = default;
 
 std::optional<QByteArray> EventReplay::readFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2")
-                     .arg(path, QFileInfo(path).isDir() ? QStringLiteral("it is a directory")
-                                                        : file.errorString());
-        return std::nullopt;
-    }
-    return file.readAll();
+    return readWholeFile(path, error);
 }
 
 void EventReplay::start(const QByteArray &fileContents)

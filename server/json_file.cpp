@@ -1,19 +1,16 @@
 #include "json_file.h"
 
-#include <QFile>
+#include "read_file.h"
 
 namespace subscope::server {
 
 std::optional<graphql::JsonValue> readJsonFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
+    const std::optional<QByteArray> bytes = readWholeFile(path, error);
+    if (!bytes) return std::nullopt;
     graphql::JsonValue document;
     std::string problem;
-    if (!graphql::JsonValue::fromJson(file.readAll().toStdString(), &document, &problem)) {
+    if (!graphql::JsonValue::fromJson(bytes->toStdString(), &document, &problem)) {
         *error = QStringLiteral("%1 is not JSON: %2").arg(path, QString::fromStdString(problem));
         return std::nullopt;
     }
