@@ -18,9 +18,9 @@ CONFIGURE := cmake --preset default
 endif
 BIN := $(BUILD_DIR)/bin/subscope
 
-# What building and testing need from Debian 12.
+# What building and testing need from Debian 12 (openssl makes the TLS tests' certificates).
 DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
-        qt6-websockets-dev qt6-httpserver-dev fonts-dejavu-core
+        qt6-websockets-dev qt6-httpserver-dev fonts-dejavu-core openssl
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
 

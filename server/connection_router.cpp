@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QSocketNotifier>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -28,6 +29,12 @@ constexpr int AcceptRetryMs = 1000;
 // to this much, so that it reads the answer instead of a reset.
 constexpr int RefusalLingerMs = 2000;
 constexpr qint64 MaxDroppedBytes = 64 * 1024 * 1024;
+// A client that sends requests without reading the answers is closed on past this much.
+constexpr qint64 MaxUnsentAnswerBytes = 16 * 1024 * 1024;
+// The first byte of a TLS connection (a handshake record).
+constexpr char TlsHandshakeRecord = 0x16;
+// Our timers on a socket (Qt may have its own there): the head and idle timeouts.
+const QString OwnTimer = QStringLiteral("subscope.timeout");
 } // namespace
 
 namespace {
@@ -48,11 +55,31 @@ void withoutNotListeningWarning(QtMsgType type, const QMessageLogContext &contex
         qt_message_output(type, context, message);
 }
 
+QTimer *newOwnTimer(QTcpSocket *socket)
+{
+    auto *timer = new QTimer(socket);
+    timer->setObjectName(OwnTimer);
+    timer->setSingleShot(true);
+    return timer;
+}
+
+void deleteOwnTimers(QTcpSocket *socket)
+{
+    qDeleteAll(socket->findChildren<QTimer *>(OwnTimer, Qt::FindDirectChildrenOnly));
+}
+
+// Bytes written and not sent yet, encrypted ones included.
+qint64 unsent(QTcpSocket *socket)
+{
+    const auto *tls = qobject_cast<QSslSocket *>(socket);
+    return socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
+}
+
 // The status and {"error": message} (no body without a message), then a lingering close.
 void refuse(QTcpSocket *socket, int status, const QByteArray &message)
 {
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr); // QHttpServer's too
-    qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
+    deleteOwnTimers(socket);
     // Within QHttpServer's read transaction, the bytes dropped below would all stay buffered.
     if (socket->isTransactionStarted()) socket->commitTransaction();
     const QByteArray body =
@@ -69,10 +96,12 @@ void refuse(QTcpSocket *socket, int status, const QByteArray &message)
     // sending would never read the answer: end our side, then read and drop what still comes,
     // for a while.
     const auto endOurSide = [socket] {
-        if (socket->bytesToWrite() == 0) ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+        if (unsent(socket) == 0) ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
     };
     endOurSide();
     QObject::connect(socket, &QTcpSocket::bytesWritten, socket, endOurSide);
+    if (auto *tls = qobject_cast<QSslSocket *>(socket))
+        QObject::connect(tls, &QSslSocket::encryptedBytesWritten, socket, endOurSide);
     auto dropped = std::make_shared<qint64>(0);
     QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, dropped] {
         *dropped += socket->readAll().size();
@@ -96,31 +125,58 @@ void HttpHandOff::handOver(QTcpSocket *socket)
     // QHttpServer trusts the framing it reads (Content-Length: abc as 0, an unknown
     // Transfer-Encoding as no body...): every byte of the connection goes through a RequestFraming
     // first, in a handler connected before QHttpServer's. QHttpServer reads one request per
-    // readyRead and emits it again, queued, for the next one buffered; `unread` is what it has
-    // not read of the bytes fed, known after its handler.
-    auto framing = std::make_shared<http::RequestFraming>(m_limits);
-    auto unread = std::make_shared<qint64>(0);
-    const auto refuseWhenDue = [socket, framing, unread] {
-        // The requests before the faulty one are served first.
-        const auto &violation = framing->violation();
-        if (violation && framing->fed() - *unread >= violation->requestStart)
-            refuse(socket, *violation);
+    // readyRead and emits it again, queued, for the next one buffered.
+    struct Reading
+    {
+        http::RequestFraming framing;
+        qint64 received = 0; // bytes of the connection so far
+        qint64 buffered = 0; // of them, not read by QHttpServer after its last turn
+        // Where QHttpServer reads next, in the connection's bytes.
+        qint64 position(const QTcpSocket *socket) const
+        {
+            return received - socket->bytesAvailable();
+        }
     };
-    connect(socket, &QTcpSocket::readyRead, socket, [socket, framing, unread, refuseWhenDue] {
+    auto reading = std::make_shared<Reading>(Reading{http::RequestFraming(m_limits)});
+    const qint64 maxBuffered = m_limits.maxHeadBytes + m_limits.maxBodyBytes;
+    const auto refuseWhenDue = [socket, reading, maxBuffered] {
+        // The requests before the faulty one are served first.
+        const auto &violation = reading->framing.violation();
+        if (violation && reading->position(socket) >= violation->requestStart) {
+            refuse(socket, *violation);
+        } else if (socket->bytesAvailable() > maxBuffered) {
+            // Pipelined requests QHttpServer has not come to yet, beyond one request's size.
+            refuse(socket, 413,
+                   "The requests waiting on this connection are larger than " +
+                       http::sizeText(maxBuffered) + '.');
+        } else if (unsent(socket) > MaxUnsentAnswerBytes) {
+            qCDebug(lcServer) << "closing an HTTP connection whose client reads no answers:"
+                              << socket->peerAddress().toString();
+            socket->abort();
+        }
+    };
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, reading, refuseWhenDue] {
         const qint64 available = socket->bytesAvailable();
-        if (available > *unread) framing->feed(socket->peek(available).sliced(*unread));
-        *unread = available;
+        reading->received += available - reading->buffered;
+        reading->buffered = available;
+        // Checked ahead of QHttpServer by a request at least: fed again once it catches up, so
+        // that a long backlog is not copied at every segment.
+        http::RequestFraming &framing = reading->framing;
+        const qint64 position = reading->position(socket);
+        Q_ASSERT(framing.fed() >= position); // QHttpServer reads only what was checked
+        if (!framing.violation() && framing.requestStart() <= position &&
+            framing.fed() < reading->received)
+            framing.feed(socket->peek(available).sliced(framing.fed() - position));
         refuseWhenDue();
     });
     g_previousHandler = qInstallMessageHandler(withoutNotListeningWarning);
     addPendingConnection(socket); // QHttpServer reacts to pendingConnectionAvailable, synchronously
     qInstallMessageHandler(g_previousHandler);
-    connect(socket, &QTcpSocket::readyRead, socket, [socket, unread, refuseWhenDue] {
-        *unread = socket->bytesAvailable();
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, reading, refuseWhenDue] {
+        reading->buffered = socket->bytesAvailable();
         refuseWhenDue();
     });
-    auto *idle = new QTimer(socket);
-    idle->setSingleShot(true);
+    auto *idle = newOwnTimer(socket);
     connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
     connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
     connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
@@ -152,9 +208,6 @@ ConnectionRouter::ConnectionRouter(UpgradeHandler onUpgrade, QObject *parent)
     , m_onUpgrade(std::move(onUpgrade))
 {
     m_limits.maxHeadBytes = MaxHeadBytes;
-    // QHttpServer 6.4 reads the two bytes after the last chunk as its end, and trailer fields
-    // after them as the next request.
-    m_limits.trailerFields = false;
     m_http->setLimits(m_limits);
     // Clients that connect together (a page load, a reconnect storm, a load test) wait in the
     // kernel's queue rather than have their SYNs dropped and retried a second later: Qt's
@@ -231,28 +284,81 @@ void ConnectionRouter::accept()
         }
         if (m_acceptFailing) qCInfo(lcServer) << "accepting connections again";
         m_acceptFailing = false;
-        auto *socket = new QTcpSocket;
-        if (!socket->setSocketDescriptor(descriptor)) {
-            qCWarning(lcServer).noquote()
-                << "cannot use an accepted socket:" << socket->errorString();
-            ::close(descriptor);
-            delete socket;
-            continue;
-        }
-        // Frames leave when written, not when the previous segment is acknowledged (Nagle).
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto *timeout = new QTimer(socket);
-        timeout->setSingleShot(true);
-        connect(timeout, &QTimer::timeout, socket, [socket] {
-            qCDebug(lcServer) << "no request head from" << socket->peerAddress().toString()
-                              << "in time";
-            socket->abort();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
-        timeout->start(HeadTimeoutMs);
-        if (socket->bytesAvailable()) inspect(socket);
+        if (m_tls)
+            awaitFirstByte(descriptor);
+        else
+            adopt(descriptor, new QTcpSocket);
     }
+}
+
+void ConnectionRouter::awaitFirstByte(int descriptor)
+{
+    // Whether the client starts a TLS handshake or speaks plain HTTP is seen before Qt reads a
+    // byte: a plain request gets an answer it can read.
+    auto *notifier = new QSocketNotifier(qintptr(descriptor), QSocketNotifier::Read, this);
+    auto *timeout = new QTimer(notifier);
+    timeout->setSingleShot(true);
+    const auto giveUp = [notifier, descriptor] {
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+        ::close(descriptor);
+    };
+    connect(timeout, &QTimer::timeout, notifier, giveUp);
+    connect(notifier, &QSocketNotifier::activated, this, [this, notifier, descriptor, giveUp] {
+        char first = 0;
+        const ssize_t got = ::recv(descriptor, &first, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+        if (got <= 0) { // closed or reset before a byte
+            giveUp();
+            return;
+        }
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+        if (first == TlsHandshakeRecord) {
+            auto *socket = new QSslSocket;
+            if (!adopt(descriptor, socket)) return;
+            socket->setSslConfiguration(*m_tls);
+            connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+                if (socket->bytesAvailable()) inspect(socket);
+            });
+            connect(socket, &QSslSocket::errorOccurred, this, [socket] {
+                if (socket->isEncrypted()) return;
+                qCDebug(lcServer).noquote()
+                    << "TLS handshake with" << socket->peerAddress().toString()
+                    << "failed:" << socket->errorString();
+                socket->abort();
+            });
+            socket->startServerEncryption();
+            return;
+        }
+        auto *socket = new QTcpSocket;
+        if (!adopt(descriptor, socket)) return;
+        refuse(socket, 400, "This port serves HTTPS and WSS only: use https:// or wss://.");
+    });
+    timeout->start(HeadTimeoutMs);
+}
+
+bool ConnectionRouter::adopt(int descriptor, QTcpSocket *socket)
+{
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcServer).noquote() << "cannot use an accepted socket:" << socket->errorString();
+        ::close(descriptor);
+        delete socket;
+        return false;
+    }
+    // Frames leave when written, not when the previous segment is acknowledged (Nagle).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *timeout = newOwnTimer(socket);
+    connect(timeout, &QTimer::timeout, socket, [socket] {
+        qCDebug(lcServer) << "no request head from" << socket->peerAddress().toString()
+                          << "in time";
+        socket->abort();
+    });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    timeout->start(HeadTimeoutMs);
+    if (socket->bytesAvailable()) inspect(socket);
+    return true;
 }
 
 void ConnectionRouter::inspect(QTcpSocket *socket)
@@ -268,9 +374,9 @@ void ConnectionRouter::inspect(QTcpSocket *socket)
     }
     if (!head) return; // wait for the rest of the head
     // From here the socket belongs to the WebSocket side or to QHttpServer.
-    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    disconnect(socket, nullptr, this, nullptr);
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
+    deleteOwnTimers(socket);
     if (head->isUpgrade())
         m_onUpgrade(socket, *head);
     else

@@ -3,6 +3,7 @@
 #include "http/request_framing.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <functional>
@@ -65,9 +66,16 @@ public:
         m_limits.maxBodyBytes = bytes;
         m_http->setLimits(m_limits);
     }
+    // Every connection is TLS from now on (https and wss); the sockets handed on are QSslSocket.
+    void setTls(const QSslConfiguration &tls) { m_tls = tls; }
+    bool tls() const { return m_tls.has_value(); }
 
 private:
     void accept();
+    void awaitFirstByte(int descriptor);
+    // Gives `socket` the descriptor and waits for its request head; false when that fails
+    // (then the descriptor is closed and the socket deleted).
+    bool adopt(int descriptor, QTcpSocket *socket);
     void inspect(QTcpSocket *socket);
 
     QTcpServer m_listener; // binds and listens; never accepts
@@ -76,6 +84,7 @@ private:
     HttpHandOff *m_http;
     UpgradeHandler m_onUpgrade;
     http::RequestFraming::Limits m_limits;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace subscope::server

@@ -45,6 +45,7 @@ bool HeadlessServer::start(QString *error)
     // here: quiet for that call only.
     g_previousFilter = QLoggingCategory::installFilter(withoutHttpServerWarnings);
     m_router.setMaxBodyBytes(m_config.maxBodyBytes);
+    if (m_config.tls) m_router.setTls(*m_config.tls);
     m_http.bind(m_router.httpServer());
     QLoggingCategory::installFilter(g_previousFilter);
     if (!m_router.listen(m_config.bind, m_config.port)) {
@@ -70,7 +71,10 @@ QString HeadlessServer::websocketUrl() const
         host = QStringLiteral("127.0.0.1");
     if (m_config.bind.protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    return QStringLiteral("ws://%1:%2%3").arg(host).arg(port()).arg(m_config.path);
+    return QStringLiteral("%1://%2:%3%4")
+        .arg(m_config.tls ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+        .arg(port())
+        .arg(m_config.path);
 }
 
 QString HeadlessServer::httpUrl() const

@@ -27,8 +27,8 @@ public:
 
     bool start(QString *error);
     quint16 port() const;
-    QString websocketUrl() const; // ws://127.0.0.1:8765/graphql/
-    QString httpUrl() const;      // http://127.0.0.1:8765
+    QString websocketUrl() const; // ws://127.0.0.1:8765/graphql/, wss:// with TLS
+    QString httpUrl() const;      // http://127.0.0.1:8765, https:// with TLS
 
     // W20, W25: publishes an event to a group (the name already checked); returns the deliveries.
     size_t publish(const std::string &group, const graphql::JsonValue &value);

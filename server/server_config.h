@@ -5,9 +5,11 @@
 #include "registry/outbox.h"
 
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace subscope::server {
 
@@ -34,6 +36,8 @@ struct ServerConfig
     // handshake with another Origin gets 403. Empty: any origin; "*" too. No Origin (not a
     // browser): always allowed.
     QStringList allowedOrigins;
+    // wss:// and https:// on the port instead of ws:// and http:// (tls_files.h).
+    std::optional<QSslConfiguration> tls;
 
     // Limits (README, "Limits"). Each refuses what is beyond it with a specific answer.
     int maxConnections = 10000;            // more handshakes: HTTP 503

@@ -2,10 +2,13 @@
 
 #include "graphql/utf8.h"
 #include "logging.h"
+#include "stream_transport.h"
+#include "tls_transport.h"
 #include "websocket/frame_codec.h"
 #include "websocket/handshake.h"
 #include "websocket_stream.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -359,23 +362,30 @@ void WebSocketEndpoint::upgrade(QTcpSocket *socket, const ConnectionRouter::Requ
         return;
     }
     const protocol::ConnectionInfo info = connectionInfo(*socket, head);
-    // The descriptor leaves Qt: a duplicate outlives the QTcpSocket, whose buffers (48 KiB of
-    // address space, a page or two resident) would otherwise stay with every idle connection.
-    const int descriptor = ::dup(int(socket->socketDescriptor()));
-    if (descriptor < 0) {
-        qCWarning(lcServer) << "cannot take the socket of" << QString::fromStdString(info.peer)
-                            << "from Qt:" << strerror(errno);
-        socket->abort();
-        socket->deleteLater();
-        return;
-    }
     QByteArray early = socket->readAll(); // the head was only peeked at
     early.remove(0, head.size);
-    socket->abort(); // closes Qt's descriptor only: the connection lives on in the duplicate
-    socket->deleteLater();
+    StreamTransport *transport = nullptr;
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        transport = new TlsTransport(tls);
+    } else {
+        // The descriptor leaves Qt: a duplicate outlives the QTcpSocket, whose buffers (48 KiB
+        // of address space, a page or two resident) would otherwise stay with every idle
+        // connection.
+        const int descriptor = ::dup(int(socket->socketDescriptor()));
+        if (descriptor < 0) {
+            qCWarning(lcServer) << "cannot take the socket of" << QString::fromStdString(info.peer)
+                                << "from Qt:" << strerror(errno);
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+        socket->abort(); // closes Qt's descriptor only: the connection lives on in the duplicate
+        socket->deleteLater();
+        transport = new DescriptorTransport(descriptor);
+    }
 
     const std::optional<Subprotocol> chosen = protocol::negotiateSubprotocol(request.subprotocols);
-    auto *stream = new WebSocketStream(descriptor, quint64(m_config.maxMessageBytes));
+    auto *stream = new WebSocketStream(transport, quint64(m_config.maxMessageBytes));
     stream->write(websocket::acceptResponse(
         request.key, chosen ? QString::fromLatin1(protocol::subprotocolName(*chosen)) : QString()));
     if (!stream->isOpen()) { // the client is gone already (reset before the answer)

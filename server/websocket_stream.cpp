@@ -1,12 +1,7 @@
 #include "websocket_stream.h"
 
 #include <QPointer>
-#include <QSocketNotifier>
 #include <QTimer>
-
-#include <cerrno>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace subscope::server {
 
@@ -20,25 +15,24 @@ constexpr qsizetype MaxReadPerTurn = 1024 * 1024;
 constexpr qint64 MaxWaitingBeforePong = 64 * 1024;
 } // namespace
 
-WebSocketStream::WebSocketStream(int descriptor, quint64 maxMessageBytes, QObject *parent)
+WebSocketStream::WebSocketStream(StreamTransport *transport, quint64 maxMessageBytes,
+                                 QObject *parent)
     : QObject(parent)
-    , m_fd(descriptor)
+    , m_transport(transport)
     , m_decoder(maxMessageBytes)
-{}
-
-WebSocketStream::~WebSocketStream()
 {
-    // Unregister before the descriptor goes.
-    delete m_readNotifier;
-    delete m_writeNotifier;
-    if (m_fd >= 0) ::close(m_fd);
+    transport->setParent(this);
+    connect(transport, &StreamTransport::readable, this, &WebSocketStream::onReadable);
+    connect(transport, &StreamTransport::writable, this, &WebSocketStream::onWritable);
 }
+
+WebSocketStream::~WebSocketStream() = default; // the transport, a child, closes
 
 void WebSocketStream::start(QByteArray early)
 {
-    if (m_state == State::Closed || m_readNotifier) return;
-    m_readNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &WebSocketStream::onReadable);
+    if (m_state == State::Closed || m_started) return;
+    m_started = true;
+    m_transport->startReading();
     if (!early.isEmpty()) {
         m_in = std::move(early);
         QMetaObject::invokeMethod(this, &WebSocketStream::decode, Qt::QueuedConnection);
@@ -62,7 +56,7 @@ void WebSocketStream::write(const QByteArray &bytes)
         finish();
         return;
     }
-    if (bytesToWrite() > 0) setWriteNotification(true);
+    if (bytesToWrite() > 0) m_transport->setWriteNotification(true);
 }
 
 void WebSocketStream::ping()
@@ -103,29 +97,15 @@ void WebSocketStream::abort()
 bool WebSocketStream::sendWaiting()
 {
     while (m_outSent < m_out.size()) {
-        const ssize_t sent = ::send(m_fd, m_out.constData() + m_outSent,
-                                    size_t(m_out.size() - m_outSent), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent > 0) {
-            m_outSent += sent;
-            continue;
-        }
-        if (sent < 0 && errno == EINTR) continue;
-        return sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+        const qint64 sent =
+            m_transport->send(m_out.constData() + m_outSent, m_out.size() - m_outSent);
+        if (sent == StreamTransport::Failed) return false;
+        if (sent == 0) return true;
+        m_outSent += sent;
     }
     m_out = QByteArray(); // release: an idle stream keeps no buffer
     m_outSent = 0;
     return true;
-}
-
-void WebSocketStream::setWriteNotification(bool enabled)
-{
-    if (!m_writeNotifier) {
-        if (!enabled) return;
-        m_writeNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Write, this);
-        connect(m_writeNotifier, &QSocketNotifier::activated, this, &WebSocketStream::onWritable);
-        return;
-    }
-    m_writeNotifier->setEnabled(enabled);
 }
 
 void WebSocketStream::onWritable()
@@ -136,7 +116,7 @@ void WebSocketStream::onWritable()
         return;
     }
     if (bytesToWrite() > 0) return;
-    setWriteNotification(false);
+    m_transport->setWriteNotification(false);
     if (m_shutdownWhenSent) shutdownWrite();
     if (m_closeSocketWhenSent) {
         finish();
@@ -151,17 +131,14 @@ void WebSocketStream::onReadable()
     char chunk[64 * 1024];
     qsizetype total = 0;
     for (;;) {
-        const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, MSG_DONTWAIT);
-        if (got > 0) {
-            m_in.append(chunk, got);
-            total += got;
-            if (size_t(got) < sizeof chunk || total >= MaxReadPerTurn) break;
-            continue;
+        const qint64 got = m_transport->receive(chunk, sizeof chunk);
+        if (got == StreamTransport::Failed) {
+            m_eof = true;
+            break;
         }
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
-        m_eof = true; // the client closed its end, or the connection was reset
-        break;
+        m_in.append(chunk, got);
+        total += got;
+        if (size_t(got) < sizeof chunk || total >= MaxReadPerTurn) break;
     }
     const QPointer<WebSocketStream> alive(this);
     if (!m_in.isEmpty()) decode();
@@ -227,7 +204,7 @@ void WebSocketStream::decode()
 void WebSocketStream::shutdownWrite()
 {
     m_shutdownWhenSent = false;
-    if (m_fd >= 0) ::shutdown(m_fd, SHUT_WR);
+    m_transport->shutdownWrite();
 }
 
 void WebSocketStream::closeWhenSent()
@@ -250,16 +227,8 @@ void WebSocketStream::finish()
 {
     if (m_state == State::Closed) return;
     m_state = State::Closed;
-    // Inside their own activation: delete later, but stop them now.
-    for (QSocketNotifier *notifier : {m_readNotifier, m_writeNotifier})
-        if (notifier) {
-            notifier->setEnabled(false);
-            notifier->deleteLater();
-        }
-    m_readNotifier = m_writeNotifier = nullptr;
     if (m_closeTimer) m_closeTimer->stop();
-    ::close(m_fd);
-    m_fd = -1;
+    m_transport->close();
     m_in = QByteArray();
     m_out = QByteArray();
     m_outSent = 0;

@@ -1,25 +1,24 @@
 #pragma once
 
+#include "stream_transport.h"
 #include "websocket/frame_codec.h"
 
 #include <QByteArray>
 #include <QObject>
 
-class QSocketNotifier;
 class QTimer;
 
 namespace subscope::server {
 
-// One accepted WebSocket on its socket descriptor, after the opening handshake: decodes the
-// client's frames, sends frames straight to the kernel, answers pings and does the closing
-// handshake. An idle stream holds no buffer: what it reads or could not send yet is released
-// as soon as it is used up.
+// One accepted WebSocket after the opening handshake: decodes the client's frames, sends frames
+// straight to the transport, answers pings and does the closing handshake. An idle stream holds
+// no buffer: what it reads or could not send yet is released as soon as it is used up.
 class WebSocketStream : public QObject
 {
     Q_OBJECT
 public:
-    // Takes `descriptor` (a connected, non-blocking TCP socket) and closes it when done.
-    WebSocketStream(int descriptor, quint64 maxMessageBytes, QObject *parent = nullptr);
+    // Takes `transport` (as a child) and closes it when done.
+    WebSocketStream(StreamTransport *transport, quint64 maxMessageBytes, QObject *parent = nullptr);
     ~WebSocketStream() override;
 
     // Starts reading. `early`: bytes that came with the handshake, decoded first (at the next
@@ -28,7 +27,7 @@ public:
     // Sends bytes (frames from frame_codec, or the handshake answer) after what is waiting.
     void write(const QByteArray &bytes);
     // Bytes the kernel has not taken yet.
-    qint64 bytesToWrite() const { return m_out.size() - m_outSent; }
+    qint64 bytesToWrite() const { return m_out.size() - m_outSent + m_transport->held(); }
     void ping();
     // Sends a Close frame after what is waiting, then waits for the client's Close (at most
     // CloseTimeoutMs) before closing the socket. Only the first close counts.
@@ -67,15 +66,13 @@ private:
     void shutdownWrite();
     void finish();
     bool sendWaiting(); // false: the connection failed
-    void setWriteNotification(bool enabled);
 
-    int m_fd;
+    StreamTransport *m_transport;
     State m_state = State::Open;
     bool m_closeSocketWhenSent = false;
     bool m_shutdownWhenSent = false;
     bool m_eof = false;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr;
+    bool m_started = false;
     QTimer *m_closeTimer = nullptr;
     QByteArray m_in;
     QByteArray m_out;

@@ -7,6 +7,7 @@
 #include "server/headless_server.h"
 #include "server/logging.h"
 #include "server/open_file_limit.h"
+#include "server/tls_files.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -133,11 +134,20 @@ int runHeadless(const QStringList &arguments)
         QStringLiteral("Comma-separated origins whose web pages may open WebSockets, e.g. "
                        "https://app.example.com (default: any)."),
         QStringLiteral("LIST"));
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve wss:// and https:// with this PEM certificate (then any "
+                       "intermediates); needs --tls-key."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"),
+        QStringLiteral("The PEM private key of --tls-cert, without a passphrase."),
+        QStringLiteral("FILE"));
     for (const QCommandLineOption &o :
-         {port,          bind,       path,    keepalive,    initTimeout,
-          outboxSize,    overflow,   lenient, auth,         requireAuth,
-          fixtures,      logFormat,  quiet,   events,       maxConnections,
-          maxOperations, maxMessage, maxBody, triggerToken, allowedOrigins})
+         {port,         bind,           path,           keepalive,     initTimeout, outboxSize,
+          overflow,     lenient,        auth,           requireAuth,   fixtures,    logFormat,
+          quiet,        events,         maxConnections, maxOperations, maxMessage,  maxBody,
+          triggerToken, allowedOrigins, tlsCert,        tlsKey})
         parser.addOption(o);
     if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
 
@@ -217,6 +227,9 @@ int runHeadless(const QStringList &arguments)
             config.allowedOrigins << o;
         }
     }
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return usage(parser.isSet(tlsCert) ? QStringLiteral("--tls-cert needs --tls-key")
+                                           : QStringLiteral("--tls-key needs --tls-cert"));
     if (parser.isSet(lenient)) config.groupNames = graphql::GroupNameMode::Lenient;
     if (parser.isSet(auth) || parser.isSet(requireAuth)) {
         protocol::AccessRules rules;
@@ -246,6 +259,14 @@ int runHeadless(const QStringList &arguments)
         auto loaded = server::loadFixtures(parser.value(fixtures), *schema, &error);
         if (!loaded) return usage(QStringLiteral("--fixtures: ") + error);
         values = std::move(*loaded);
+    }
+    if (parser.isSet(tlsCert)) {
+        config.tls =
+            server::loadTlsConfiguration(parser.value(tlsCert), parser.value(tlsKey), &error);
+        if (!config.tls) return usage(error);
+        if (const QString warning = server::certificateValidityWarning(*config.tls);
+            !warning.isEmpty())
+            qCWarning(lcServer).noquote() << warning;
     }
     std::optional<QByteArray> eventsFile;
     if (parser.isSet(events) && parser.value(events) != QLatin1String("-")) {

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTextStream>
 #include <QTimer>
 
@@ -96,7 +98,13 @@ int runTrigger(const QStringList &arguments)
         QStringLiteral("token"),
         QStringLiteral("The server's --trigger-token (default: $SUBSCOPE_TRIGGER_TOKEN)."),
         QStringLiteral("TOKEN"));
-    for (const QCommandLineOption &o : {serverUrl, model, action, pk, fields, eventsFile, token})
+    const QCommandLineOption caCert(
+        QStringLiteral("cacert"),
+        QStringLiteral("Trust this PEM certificate for an https:// server, e.g. the server's own "
+                       "--tls-cert when it is self-signed."),
+        QStringLiteral("FILE"));
+    for (const QCommandLineOption &o :
+         {serverUrl, model, action, pk, fields, eventsFile, token, caCert})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("group"), QStringLiteral("The group to fire into."),
                                  QStringLiteral("[GROUP 'JSON']"));
@@ -175,7 +183,16 @@ int runTrigger(const QStringList &arguments)
                  : QStringLiteral("http://127.0.0.1:%1").arg(server::DefaultPort));
     if (!url.isValid() ||
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return usage(QStringLiteral("--server must be an http:// URL"));
+        return usage(QStringLiteral("--server must be an http:// or https:// URL"));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (parser.isSet(caCert)) {
+        const QList<QSslCertificate> trusted =
+            QSslCertificate::fromPath(parser.value(caCert), QSsl::Pem);
+        if (trusted.isEmpty())
+            return usage(
+                QStringLiteral("--cacert: %1 holds no PEM certificate").arg(parser.value(caCert)));
+        tls.setCaCertificates(tls.caCertificates() + trusted);
+    }
     url.setPath(path);
     const QByteArray bearer =
         parser.isSet(token) ? parser.value(token).toUtf8() : qgetenv("SUBSCOPE_TRIGGER_TOKEN");
@@ -189,6 +206,7 @@ int runTrigger(const QStringList &arguments)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         if (!bearer.isEmpty()) request.setRawHeader("Authorization", "Bearer " + bearer);
         request.setTransferTimeout(10000);
+        request.setSslConfiguration(tls);
         QNetworkReply *reply = network.post(request, batches[next]);
         QObject::connect(reply, &QNetworkReply::finished, [&, reply] {
             reply->deleteLater();
@@ -201,7 +219,12 @@ int runTrigger(const QStringList &arguments)
                                              .arg(batchFirstLine[next]);
             if (code == 0) {
                 err << "subscope trigger: cannot reach " << url.toString(QUrl::RemovePath) << ": "
-                    << reply->errorString() << before << '\n';
+                    << reply->errorString()
+                    << (reply->error() == QNetworkReply::SslHandshakeFailedError &&
+                                !parser.isSet(caCert)
+                            ? " (a self-signed server's certificate is given with --cacert)"
+                            : "")
+                    << before << '\n';
                 status = UsageError;
             } else if (code < 200 || code >= 300) {
                 err << "subscope trigger: " << code << ' ' << answer << before << '\n';

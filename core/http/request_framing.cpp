@@ -63,7 +63,6 @@ void RequestFraming::feed(QByteArrayView bytes)
         switch (m_state) {
         case State::Head:
         case State::ChunkSize:
-        case State::Trailer:
             bytes = bytes.sliced(takeLine(bytes));
             break;
         case State::Body:
@@ -81,14 +80,23 @@ void RequestFraming::feed(QByteArrayView bytes)
         }
         case State::ChunkDataCr:
         case State::ChunkDataLf: {
+            // Byte by byte: QHttpServer takes the two bytes after the last chunk as the body's
+            // end whatever they are, and serves the request before a line of ours could end.
             const char expected = m_state == State::ChunkDataCr ? '\r' : '\n';
             if (bytes.front() != expected) {
-                refuse(400, "A chunk's data is not followed by CRLF.");
+                refuse(400, m_lastChunk ? "Trailer fields after a chunked body are not supported; "
+                                          "the body ends with 0 CRLF CRLF."
+                                        : "A chunk's data is not followed by CRLF.");
                 break;
             }
             bytes = bytes.sliced(1);
             ++m_read;
-            m_state = m_state == State::ChunkDataCr ? State::ChunkDataLf : State::ChunkSize;
+            if (m_state == State::ChunkDataCr)
+                m_state = State::ChunkDataLf;
+            else if (m_lastChunk)
+                endRequest();
+            else
+                m_state = State::ChunkSize;
             break;
         }
         }
@@ -111,9 +119,7 @@ qsizetype RequestFraming::takeLine(QByteArrayView bytes)
     } else {
         m_lineBytes += taken;
         if (m_lineBytes > m_limits.maxHeadBytes) {
-            refuse(431, (m_state == State::Head ? "The request head is larger than "
-                                                : "The trailer section is larger than ") +
-                            sizeText(m_limits.maxHeadBytes) + '.');
+            refuse(431, "The request head is larger than " + sizeText(m_limits.maxHeadBytes) + '.');
             return 0;
         }
     }
@@ -144,23 +150,13 @@ void RequestFraming::line(QByteArrayView text, bool crlf)
         else if (text.isEmpty())
             endHead();
         else
-            fieldLine(text, true);
+            fieldLine(text);
         return;
     case State::ChunkSize:
         if (!crlf)
             refuse(400, "A chunk-size line does not end with CRLF.");
         else
             chunkSizeLine(text);
-        return;
-    case State::Trailer:
-        if (!m_limits.trailerFields && !text.isEmpty())
-            refuse(400, "Trailer fields after a chunked body are not supported.");
-        else if (!m_limits.trailerFields && !crlf)
-            refuse(400, "A chunked body does not end with CRLF.");
-        else if (text.isEmpty())
-            endRequest();
-        else
-            fieldLine(text, false); // framing fields are not taken from trailers (RFC 9112 §7.1.2)
         return;
     default:
         Q_UNREACHABLE();
@@ -195,9 +191,14 @@ void RequestFraming::requestLine(QByteArrayView text)
     m_http10 = version[7] == '0';
 }
 
-// name ":" OWS value OWS; `framing`: Content-Length and Transfer-Encoding are taken.
-void RequestFraming::fieldLine(QByteArrayView text, bool framing)
+// name ":" OWS value OWS.
+void RequestFraming::fieldLine(QByteArrayView text)
 {
+    if (++m_fields > MaxFields) {
+        refuse(431,
+               "The request has more than " + QByteArray::number(MaxFields) + " header fields.");
+        return;
+    }
     if (isOws(text.front())) {
         refuse(400, "A header line starts with whitespace (obsolete line folding).");
         return;
@@ -213,7 +214,6 @@ void RequestFraming::fieldLine(QByteArrayView text, bool framing)
         refuse(400, "A header value contains a NUL byte.");
         return;
     }
-    if (!framing) return;
     if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
         // A list ("5, 5") is refused too: QHttpServer would read it as no length at all.
         if (value.isEmpty() || !std::all_of(value.begin(), value.end(), isDigit)) {
@@ -246,11 +246,13 @@ void RequestFraming::endHead()
             refuse(400, "A request may not have both Content-Length and Transfer-Encoding.");
         } else if (m_http10) {
             refuse(400, "Transfer-Encoding needs HTTP/1.1.");
-        } else if (std::any_of(m_transferCodings->begin(), m_transferCodings->end(),
-                               [](const QByteArray &coding) { return coding != "chunked"; })) {
-            refuse(501, "The only transfer coding supported is chunked.");
-        } else if (m_transferCodings->size() != 1) {
+        } else if (m_transferCodings->isEmpty() || m_transferCodings->constLast() != "chunked") {
+            // RFC 9112 §6.3: the length of the body cannot be known.
+            refuse(400, "Transfer-Encoding must end with chunked.");
+        } else if (m_transferCodings->count("chunked") != 1) {
             refuse(400, "Transfer-Encoding must name chunked once.");
+        } else if (m_transferCodings->size() != 1) {
+            refuse(501, "The only transfer coding supported is chunked.");
         } else {
             m_state = State::ChunkSize;
             m_lineBytes = 0;
@@ -299,8 +301,8 @@ void RequestFraming::chunkSizeLine(QByteArrayView text)
     for (const char digit : text.first(digits))
         size = size * 16 + quint64(hexValue(digit));
     if (size == 0) {
-        m_state = State::Trailer;
-        m_lineBytes = 0;
+        m_lastChunk = true;
+        m_state = State::ChunkDataCr;
         return;
     }
     if (size > quint64(m_limits.maxBodyBytes - m_bodyBytes)) {
@@ -319,11 +321,13 @@ void RequestFraming::endRequest()
     m_state = State::Head;
     m_lineBytes = 0;
     m_requestLineRead = false;
+    m_fields = 0;
     m_http10 = false;
     m_contentLength.reset();
     m_transferCodings.reset();
     m_remaining = 0;
     m_bodyBytes = 0;
+    m_lastChunk = false;
 }
 
 void RequestFraming::refuse(int status, const QByteArray &message)

@@ -13,18 +13,23 @@ namespace subscope::http {
 // framing headers (Content-Length, Transfer-Encoding) are checked, each body is skipped by its
 // length or chunk by chunk, and bounded. The first violation ends the reading: the connection is
 // to be answered with its status and closed, since what follows cannot be framed.
+//
+// It stands in front of QHttpServer 6.4, whose parser trusts what it reads, and must never see a
+// request end where QHttpServer does not: whatever QHttpServer would frame otherwise is refused
+// (more than 100 fields, trailer fields, a chunked body not ended by exactly CRLF).
 class RequestFraming
 {
 public:
     struct Limits
     {
-        // A head, its end and the empty lines before it included, or a trailer section: 431.
+        // A head, its end and the empty lines before it included: 431.
         // The chunk extensions of one body, in all: 400.
         qint64 maxHeadBytes = 16 * 1024;
         qint64 maxBodyBytes = 4 * 1024 * 1024; // the content of one body: 413
-        // False for a reader that cannot skip trailer fields: 400 for any.
-        bool trailerFields = true;
     };
+    // QHttpHeaderParser drops every field of a head with more (Host and Content-Length too), so
+    // QHttpServer would read its body as the next request: 431.
+    static constexpr int MaxFields = 100;
     struct Violation
     {
         int status = 0;          // 400, 413, 431, 501 or 505
@@ -40,7 +45,7 @@ public:
     void feed(QByteArrayView bytes);
     const std::optional<Violation> &violation() const { return m_violation; }
     qint64 fed() const { return m_fed; } // all of it, read or not after a violation
-    int requestsComplete() const { return m_requestsComplete; }
+    qint64 requestsComplete() const { return m_requestsComplete; }
     // Where the request being read starts: the end of the last complete one.
     qint64 requestStart() const { return m_requestStart; }
 
@@ -53,13 +58,12 @@ private:
         ChunkData,
         ChunkDataCr,
         ChunkDataLf,
-        Trailer,
     };
 
     qsizetype takeLine(QByteArrayView bytes);
     void line(QByteArrayView text, bool crlf);
     void requestLine(QByteArrayView text);
-    void fieldLine(QByteArrayView text, bool framing);
+    void fieldLine(QByteArrayView text);
     void endHead();
     void chunkSizeLine(QByteArrayView text);
     void endRequest();
@@ -71,17 +75,19 @@ private:
     qint64 m_fed = 0;
     qint64 m_read = 0; // up to the violation
     qint64 m_requestStart = 0;
-    int m_requestsComplete = 0;
+    qint64 m_requestsComplete = 0;
     QByteArray m_line;      // the line being read, its LF included
-    qint64 m_lineBytes = 0; // of the head, the chunk-size lines' extensions or the trailer section
+    qint64 m_lineBytes = 0; // of the head, or of the chunk-size lines' extensions
     // Of the head being read:
     bool m_requestLineRead = false;
+    int m_fields = 0;
     bool m_http10 = false;
     std::optional<qint64> m_contentLength;
     std::optional<QList<QByteArray>> m_transferCodings;
     // Of the body being read:
-    qint64 m_remaining = 0; // of the body or of the chunk
-    qint64 m_bodyBytes = 0; // of a chunked body
+    qint64 m_remaining = 0;   // of the body or of the chunk
+    qint64 m_bodyBytes = 0;   // of a chunked body
+    bool m_lastChunk = false; // the CRLF expected ends the body
 };
 
 // The length of the request head at the start of `bytes`, the empty lines before it and the one

@@ -4,8 +4,14 @@
 // (W14), events fired through POST /trigger (W20, W21) and POST /models/<name> (W22, W24), leave
 // a group with subscribe: false (W15, W13a), and complete (W26).
 //
+// The same clients over wss:// against a server started with --tls-cert and --tls-key.
+//
 //   node npm_clients.mjs --subscope build/bin/subscope
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
 import { parseArgs } from 'node:util';
@@ -34,9 +40,9 @@ let wsUrl;
 let httpUrl;
 
 // Starts the headless server on a free port and reads its URLs from the banner.
-function startServer() {
+function startServer(extra = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.subscope, ['--headless', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(options.subscope, ['--headless', '--port', '0', '--quiet', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     let banner = '';
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`subscope exited early with ${code}`)));
@@ -208,5 +214,64 @@ describe('subscriptions-transport-ws SubscriptionClient (graphql-ws)', () => {
     const refused = await post('/trigger', { group: 'bad group!', value: 1 });
     assert.equal(refused.status, 400);
     assert.match(refused.body.error, /Invalid group name 'bad group!'/);
+  });
+});
+
+describe('over wss:// (--tls-cert, --tls-key)', () => {
+  let tls;
+  let ca;
+  // Clients that trust the test certificate, as a frontend given the CA does.
+  class TrustingWebSocket extends WebSocket {
+    constructor(url, protocols) {
+      super(url, protocols, { ca });
+    }
+  }
+  const postTls = (path, body) => new Promise((resolve, reject) => {
+    const request = https.request(tls.http + path, { method: 'POST', ca }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(text) }));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+
+  before(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'subscope-tls-'));
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
+    ca = fs.readFileSync(cert);
+    tls = await startServer(['--tls-cert', cert, '--tls-key', key]);
+    tls.child.removeAllListeners('exit');
+    assert.match(tls.ws, /^wss:\/\/127\.0\.0\.1:\d+\/graphql\/$/);
+    assert.match(tls.http, /^https:\/\/127\.0\.0\.1:\d+$/);
+  });
+  after(async () => {
+    const exited = new Promise((resolve) => tls.child.on('exit', (code, signal) => resolve({ code, signal })));
+    tls.child.kill('SIGTERM');
+    assert.deepEqual(await exited, { code: 0, signal: null });
+  });
+
+  test('graphql-ws createClient: register ack and an event fired over https://', async () => {
+    const client = createClient6({ url: tls.ws, webSocketImpl: TrustingWebSocket, lazy: false, retryAttempts: 0 });
+    const s = sink();
+    client.subscribe({ query: 'subscription { myModelCreated(subscribe: true) { id name } }' }, s);
+    assert.deepEqual(await s.nth(1), registerAck(['MyModelCreated']));
+    const fired = await postTls('/trigger', { group: 'MyModelCreated', value: { pk: 1, fields: { id: 1, name: 'tls' } } });
+    assert.deepEqual(fired, { status: 202, body: { group: 'MyModelCreated', deliveries: 1 } });
+    assert.deepEqual(await s.nth(2), { data: { myModelCreated: { pk: 1, fields: { id: 1, name: 'tls' } } }, errors: null });
+    await client.dispose();
+  });
+
+  test('subscriptions-transport-ws SubscriptionClient: register ack and an event', async () => {
+    const client = new SubscriptionClient(tls.ws, { reconnect: false }, TrustingWebSocket);
+    const s = sink();
+    client.request({ query: 'subscription { myCustomEvent { field1 } }' }).subscribe(s);
+    assert.deepEqual(await s.nth(1), registerAck(['custom_event']));
+    await postTls('/trigger', { group: 'custom_event', value: { field1: 'over tls' } });
+    assert.deepEqual(await s.nth(2), { data: { myCustomEvent: { field1: 'over tls' } }, errors: null });
+    client.close();
   });
 });

@@ -367,6 +367,32 @@ private:
         if (closed) *closed = socket.state() != QAbstractSocket::ConnectedState;
         return parseAnswers(in);
     }
+    // Writes the pieces 100 ms apart on one connection; the answers until `expected` came or the
+    // server closed, and whether it did.
+    QList<HttpAnswer> keptAliveHttp(const QList<QByteArray> &pieces, qsizetype expected,
+                                    bool *closed)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port());
+        if (!socket.waitForConnected(5000)) return {};
+        QByteArray in;
+        for (const QByteArray &piece : pieces) {
+            socket.write(piece);
+            QTest::qWait(100);
+            in += socket.readAll();
+        }
+        (void)QTest::qWaitFor(
+            [&] {
+                in += socket.readAll();
+                return parseAnswers(in).size() >= expected ||
+                       socket.state() != QAbstractSocket::ConnectedState;
+            },
+            5000);
+        QTest::qWait(200); // an answer too many, or the close, would come by now
+        in += socket.readAll();
+        *closed = socket.state() != QAbstractSocket::ConnectedState;
+        return parseAnswers(in);
+    }
     QByteArray post(const QString &path, const QByteArray &body, const QByteArray &extra = {})
     {
         return "POST " + path.toUtf8() +
@@ -1095,6 +1121,78 @@ private slots:
                                 .arg(closed)));
     }
 
+    // ... and on a kept-alive connection, where each request is framed before QHttpServer reads
+    // it: the requests before a faulty one are answered, the faulty one and what follows not.
+    void keptAliveHttp_data()
+    {
+        using Pieces = QList<QByteArray>;
+        QTest::addColumn<Pieces>("pieces");
+        QTest::addColumn<QList<int>>("statuses");
+        QTest::addColumn<bool>("closed");
+        const QByteArray get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+        const QByteArray notANumber =
+            "POST /trigger HTTP/1.1\r\nHost: x\r\n" + authorized() + "Content-Length: abc\r\n\r\n";
+        // A trigger of the witnesses' group: served, it would give them an event too many.
+        const QByteArray event = "{\"group\":\"MyModelUpdated.witness\",\"value\":0}";
+        const QByteArray chunkedHead = "POST /trigger HTTP/1.1\r\nHost: x\r\n" + authorized() +
+                                       "Content-Type: application/json\r\n"
+                                       "Transfer-Encoding: chunked\r\n\r\n";
+        const QByteArray chunk = QByteArray::number(event.size(), 16) + "\r\n" + event + "\r\n";
+        const QByteArray nobody = "{\"group\":\"nobody\",\"value\":1}";
+        const QByteArray chunkedNobody = "POST /trigger HTTP/1.1\r\nHost: x\r\n" + authorized() +
+                                         "Transfer-Encoding: chunked\r\n\r\n" +
+                                         QByteArray::number(nobody.size(), 16) + "\r\n" + nobody +
+                                         "\r\n0\r\n\r\n";
+        QByteArray fields;
+        for (int i = 0; i < 99; ++i) // with Host: 100, as many as QHttpServer keeps
+            fields += "X-" + QByteArray::number(i) + ": y\r\n";
+        const QByteArray hundredFields = "GET /healthz HTTP/1.1\r\nHost: x\r\n" + fields + "\r\n";
+        // 101 fields: QHttpServer would keep none and read the body as the next request.
+        const QByteArray hiddenRequest =
+            "POST /trigger HTTP/1.1\r\nHost: x\r\n" + authorized() + fields +
+            "Content-Length: " + QByteArray::number(get.size()) + "\r\n\r\n" + get;
+
+        QTest::newRow("two GETs in one write") << Pieces{get + get} << QList{200, 200} << false;
+        QTest::newRow("GET, then Content-Length: abc in the same write")
+            << Pieces{get + notANumber + get} << QList{200, 400} << true;
+        QTest::newRow("GET, then Content-Length: abc in another write")
+            << Pieces{get, notANumber + get} << QList{200, 400} << true;
+        QTest::newRow("chunked trigger, then GET")
+            << Pieces{chunkedNobody + get} << QList{202, 200} << false;
+        QTest::newRow("100 header fields") << Pieces{hundredFields} << QList{200} << false;
+        QTest::newRow("101 header fields hiding a request")
+            << Pieces{hiddenRequest} << QList{431} << true;
+        QTest::newRow("101 header fields on the second request")
+            << Pieces{get, hiddenRequest} << QList{200, 431} << true;
+        QTest::newRow("chunked body ended by two bytes other than CRLF")
+            << Pieces{chunkedHead + chunk + "0\r\nAB"} << QList{400} << true;
+        QTest::newRow("trailer field after the last chunk")
+            << Pieces{chunkedHead + chunk + "0\r\nX-Sum: 1\r\n\r\n"} << QList{400} << true;
+        QTest::newRow("Transfer-Encoding chunked, gzip")
+            << Pieces{"POST /trigger HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, "
+                      "gzip\r\n\r\n" +
+                      chunk + "0\r\n\r\n"}
+            << QList{400} << true;
+        QTest::newRow("Transfer-Encoding gzip, chunked")
+            << Pieces{"POST /trigger HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, "
+                      "chunked\r\n\r\n" +
+                      chunk + "0\r\n\r\n"}
+            << QList{501} << true;
+    }
+    void keptAliveHttp()
+    {
+        QFETCH(QList<QByteArray>, pieces);
+        QFETCH(QList<int>, statuses);
+        QFETCH(bool, closed);
+        bool wasClosed = false;
+        const QList<HttpAnswer> answers = keptAliveHttp(pieces, statuses.size(), &wasClosed);
+        QList<int> got;
+        for (const HttpAnswer &a : answers)
+            got << a.status;
+        QCOMPARE(got, statuses);
+        QCOMPARE(wasClosed, closed);
+    }
+
     // 4. Query strings: tokens on the WebSocket URL (W17, W30) ...
     void queryStringsOnWebSocket_data()
     {
@@ -1467,8 +1565,10 @@ private slots:
             QStringLiteral("Unknown option 'frobnicate'."));
         row("an option of another command", {QStringLiteral("--variables"), QStringLiteral("{}")},
             QStringLiteral("Unknown option 'variables'."));
-        row("--tls-cert (no TLS options)", {QStringLiteral("--tls-cert"), QStringLiteral("c.pem")},
-            QStringLiteral("Unknown option 'tls-cert'."));
+        row("--tls-cert without --tls-key", {QStringLiteral("--tls-cert"), QStringLiteral("c.pem")},
+            prefix + QStringLiteral("--tls-cert needs --tls-key"));
+        row("--tls-key without --tls-cert", {QStringLiteral("--tls-key"), QStringLiteral("k.pem")},
+            prefix + QStringLiteral("--tls-key needs --tls-cert"));
         row("--port without value", {QStringLiteral("--port")},
             QStringLiteral("Missing value after '--port'."), false);
         row("--port 70000", {QStringLiteral("--port"), QStringLiteral("70000")},
@@ -1577,6 +1677,40 @@ private slots:
                            "\"Type.field\")"));
     }
     void fixturesFiles() { runCommandCase(QStringLiteral("json")); }
+
+    // The files of --tls-cert and --tls-key (tst_tls serves with good ones).
+    void tlsFiles_data()
+    {
+        addCommandColumns();
+        const auto row = [](const char *name, const QStringList &files, const QByteArray &content,
+                            const QString &problem) {
+            QTest::newRow(name) << QStringList{QStringLiteral("--headless"),
+                                               QStringLiteral("--port"),
+                                               QStringLiteral("0"),
+                                               QStringLiteral("--tls-cert"),
+                                               files.value(0),
+                                               QStringLiteral("--tls-key"),
+                                               files.value(1)}
+                                << content << 2
+                                << QStringLiteral("subscope --headless: ") + problem;
+        };
+        const QStringList both{QStringLiteral("{file}"), QStringLiteral("{file}")};
+        row("--tls-cert missing",
+            {QStringLiteral("/nonexistent/cert.pem"), QStringLiteral("{file}")}, "",
+            QStringLiteral(
+                "--tls-cert: cannot read /nonexistent/cert.pem: No such file or directory"));
+        row("--tls-cert a directory", {QStringLiteral("/"), QStringLiteral("{file}")}, "",
+            QStringLiteral("--tls-cert: cannot read /: it is a directory"));
+        row("--tls-cert empty", both, "",
+            QStringLiteral(
+                "--tls-cert: {file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"));
+        row("--tls-cert not PEM", both, "hello",
+            QStringLiteral("--tls-cert: {file} holds no PEM certificate"));
+        row("--tls-cert a broken PEM block", both,
+            "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+            QStringLiteral("--tls-cert: {file} holds no PEM certificate"));
+    }
+    void tlsFiles() { runCommandCase(QStringLiteral("pem")); }
 };
 
 QTEST_GUILESS_MAIN(TestBadInput)

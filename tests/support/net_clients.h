@@ -32,6 +32,9 @@ struct Client
                          [this] { closeCode = int(socket.closeCode()); });
         QWebSocketHandshakeOptions options;
         options.setSubprotocols(subprotocols);
+        // QWebSocket (6.4) takes its TLS settings from itself, not from the request.
+        if (request.url().scheme() == QLatin1String("wss"))
+            socket.setSslConfiguration(request.sslConfiguration());
         socket.open(request, options);
     }
     bool waitConnected()

@@ -7,7 +7,7 @@ using namespace subscope::http;
 namespace {
 
 // Small limits, so that rows can reach them.
-constexpr RequestFraming::Limits TestLimits{512, 1024, true};
+constexpr RequestFraming::Limits TestLimits{512, 1024};
 
 struct Outcome
 {
@@ -77,16 +77,12 @@ private slots:
         QTest::addColumn<QByteArray>("message");
         QTest::addColumn<int>("requestStart"); // of the violation
         QTest::addColumn<int>("complete");     // requests complete
-        QTest::addColumn<bool>("trailerFields");
-        const auto ok = [](const char *name, const QByteArray &stream, int complete,
-                           bool trailerFields = true) {
-            QTest::newRow(name) << stream << 0 << QByteArray() << -1 << complete << trailerFields;
+        const auto ok = [](const char *name, const QByteArray &stream, int complete) {
+            QTest::newRow(name) << stream << 0 << QByteArray() << -1 << complete;
         };
         const auto bad = [](const char *name, const QByteArray &stream, int status,
-                            const QByteArray &message, int complete = 0, int requestStart = 0,
-                            bool trailerFields = true) {
-            QTest::newRow(name) << stream << status << message << requestStart << complete
-                                << trailerFields;
+                            const QByteArray &message, int complete = 0, int requestStart = 0) {
+            QTest::newRow(name) << stream << status << message << requestStart << complete;
         };
 
         // Heads.
@@ -191,10 +187,6 @@ private slots:
         ok("chunk extensions",
            chunked("5;name=value;flag\r\nhello\r\n5 ; a = \"quoted;\"\r\nworld\r\n0;last\r\n\r\n"),
            1);
-        ok("trailer fields", chunked("5\r\nhello\r\n0\r\nX-Checksum: abc\r\nX-B: c\r\n\r\n"), 1);
-        ok("trailer ended by a bare LF", chunked("0\r\nX-Checksum: abc\n\n"), 1);
-        ok("framing fields in the trailer are not taken",
-           chunked("0\r\nContent-Length: abc\r\n\r\n"), 1);
         ok("chunk data that looks like a request",
            chunked(QByteArray::number(Get.size(), 16) + "\r\n" + Get + "\r\n0\r\n\r\n"), 1);
         ok("chunks up to the limit",
@@ -203,7 +195,6 @@ private slots:
            1);
         ok("incomplete chunked body", chunked("5\r\nhello\r\n"), 0);
         ok("chunked body without its last empty line", chunked("0\r\n"), 0);
-        ok("no trailer fields where refused", chunked("5\r\nhello\r\n0\r\n\r\n"), 1, false);
         const QByteArray notHex = "A chunk size is not a hexadecimal number.";
         bad("chunk size zz", chunked("zz\r\nhello\r\n0\r\n\r\n"), 400, notHex);
         bad("chunk size 0x5", chunked("0x5\r\nhello\r\n0\r\n\r\n"), 400, notHex);
@@ -238,35 +229,45 @@ private slots:
             400, "The chunk extensions are larger than 512 bytes.");
         bad("one chunk-size line over the limit", chunked("1;" + QByteArray(600, 'e')), 400,
             "The chunk extensions are larger than 512 bytes.");
-        bad("trailer section over the limit",
-            chunked("0\r\nX: " + QByteArray(600, 't') + "\r\n\r\n"), 431,
-            "The trailer section is larger than 512 bytes.");
-        bad("trailer field not a field",
-            chunked("0\r\nab: /healthz HTTP/1.1\r\nnot a field\r\n\r\n"), 400,
-            "A header line is not \"<name>: <value>\".");
-        bad("trailer fields where refused", chunked("0\r\nab: /healthz HTTP/1.1\r\n\r\n"), 400,
-            "Trailer fields after a chunked body are not supported.", 0, 0, false);
-        bad("chunked body ended by a bare LF where trailers are refused", chunked("0\r\n\n"), 400,
-            "A chunked body does not end with CRLF.", 0, 0, false);
+        // QHttpServer 6.4 takes the two bytes after the last chunk as its end, and trailer
+        // fields after them as the next request.
+        const QByteArray noTrailers = "Trailer fields after a chunked body are not supported; the "
+                                      "body ends with 0 CRLF CRLF.";
+        bad("trailer field", chunked("5\r\nhello\r\n0\r\nX-Checksum: abc\r\n\r\n"), 400,
+            noTrailers);
+        bad("trailer field that reads as a request", chunked("0\r\nab: /healthz HTTP/1.1\r\n\r\n"),
+            400, noTrailers);
+        bad("framing field in the trailer", chunked("0\r\nContent-Length: abc\r\n\r\n"), 400,
+            noTrailers);
+        bad("chunked body ended by a bare LF", chunked("0\r\n\n"), 400, noTrailers);
+        bad("chunked body ended by two other bytes", chunked("0\r\nAB"), 400, noTrailers);
+        bad("chunked body ended by CR and another byte", chunked("0\r\n\rX"), 400, noTrailers);
 
         // Transfer-Encoding.
-        const QByteArray onlyChunked = "The only transfer coding supported is chunked.";
-        bad("Transfer-Encoding gzip", "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nxyz", 501,
-            onlyChunked);
+        // RFC 9112 §6.3: without chunked last, the body's length cannot be known (400); with it,
+        // another coding is one not implemented (§6.1, 501).
+        const QByteArray endWithChunked = "Transfer-Encoding must end with chunked.";
+        bad("Transfer-Encoding gzip", "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nxyz", 400,
+            endWithChunked);
+        bad("Transfer-Encoding chunked, gzip",
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n", 400,
+            endWithChunked);
+        bad("Transfer-Encoding identity", "POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\n",
+            400, endWithChunked);
+        bad("Transfer-Encoding with a parameter",
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked;q=1\r\n\r\n0\r\n\r\n", 400,
+            endWithChunked);
+        bad("Transfer-Encoding empty", "POST / HTTP/1.1\r\nTransfer-Encoding: \r\n\r\n", 400,
+            endWithChunked);
         bad("Transfer-Encoding gzip, chunked",
             "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501,
-            onlyChunked);
-        bad("Transfer-Encoding identity", "POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\n",
-            501, onlyChunked);
-        bad("Transfer-Encoding with a parameter",
-            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked;q=1\r\n\r\n0\r\n\r\n", 501, onlyChunked);
+            "The only transfer coding supported is chunked.");
         const QByteArray once = "Transfer-Encoding must name chunked once.";
         bad("chunked twice", "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, chunked\r\n\r\n", 400,
             once);
         bad("chunked on two lines",
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
             400, once);
-        bad("Transfer-Encoding empty", "POST / HTTP/1.1\r\nTransfer-Encoding: \r\n\r\n", 400, once);
         bad("Transfer-Encoding with Content-Length",
             "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
             "0\r\n\r\n",
@@ -276,8 +277,8 @@ private slots:
             "Transfer-Encoding needs HTTP/1.1.");
 
         // Several requests on one connection.
-        ok("pipelined requests",
-           Get + withLength("abc") + chunked("3\r\nabc\r\n0\r\nX: y\r\n\r\n") + Get, 4);
+        ok("pipelined requests", Get + withLength("abc") + chunked("3\r\nabc\r\n0\r\n\r\n") + Get,
+           4);
         ok("empty lines between requests", Get + "\r\n\r\n" + Get + "\n" + Get, 3);
         bad("garbage after a request", Get + "GARBAGE\r\n\r\n", 400, badLine, 1, int(Get.size()));
         bad("second request over the limit",
@@ -295,9 +296,7 @@ private slots:
         QFETCH(QByteArray, message);
         QFETCH(int, requestStart);
         QFETCH(int, complete);
-        QFETCH(bool, trailerFields);
-        RequestFraming::Limits limits = TestLimits;
-        limits.trailerFields = trailerFields;
+        const RequestFraming::Limits limits = TestLimits;
         const Outcome expected{status, message, requestStart, complete};
 
         const Outcome whole = feedInPieces(stream, std::max<qsizetype>(1, stream.size()), limits);
@@ -363,6 +362,28 @@ private slots:
         const QByteArray fits =
             "GET / HTTP/1.1\r\nX: " + QByteArray(16 * 1024 - 23, 'h') + "\r\n\r\n";
         QVERIFY((feedInPieces(fits, 1000, {}) == Outcome{0, {}, -1, 1}));
+    }
+
+    // QHttpHeaderParser keeps no field of a head with more than 100: refused before QHttpServer
+    // reads the body of such a request as the next one.
+    void headerFieldCount()
+    {
+        QByteArray fields;
+        for (int i = 0; i < RequestFraming::MaxFields - 2; ++i) // with Host and Content-Length
+            fields += "X-" + QByteArray::number(i) + ": y\r\n";
+        const QByteArray hundred = "POST /trigger HTTP/1.1\r\nHost: x\r\n" + fields +
+                                   "Content-Length: " + QByteArray::number(Get.size()) +
+                                   "\r\n\r\n" + Get;
+        QVERIFY((feedInPieces(hundred, 7, {}) == Outcome{0, {}, -1, 1}));
+        const QByteArray hundredAndOne =
+            QByteArray(hundred).insert(hundred.indexOf("X-0"), "A: b\r\n");
+        const Outcome refused{431, "The request has more than 100 header fields.", 0, 0};
+        QVERIFY2(feedInPieces(hundredAndOne, 7, {}) == refused,
+                 describe(feedInPieces(hundredAndOne, 7, {})).constData());
+        // On a later request of the connection too, and counted afresh for each request.
+        QVERIFY((feedInPieces(hundred + hundred, 64, {}) == Outcome{0, {}, -1, 2}));
+        QVERIFY((feedInPieces(Get + hundredAndOne, 64, {}) ==
+                 Outcome{431, refused.message, Get.size(), 1}));
     }
 
     // headLength() finds the end of the head where RequestFraming does.
