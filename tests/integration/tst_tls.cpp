@@ -209,7 +209,7 @@ private slots:
             QStringLiteral("--token"), QString::fromLatin1(TriggerToken), QStringLiteral("nobody"),
             QStringLiteral("1")};
         const Run trusted = runSubscope(fire + QStringList{QStringLiteral("--cacert"), m_cert});
-        QCOMPARE(trusted.status, 0);
+        QVERIFY2(trusted.status == 0, qPrintable(trusted.err));
         QCOMPARE(trusted.out, QStringLiteral("{\"group\":\"nobody\",\"deliveries\":0}\n"));
         const Run untrusted = runSubscope(fire);
         QCOMPARE(untrusted.status, 2);
