@@ -120,6 +120,49 @@ void refuse(QTcpSocket *socket, const http::RequestFraming::Violation &violation
 
 } // namespace
 
+FirstByteWait::FirstByteWait(int descriptor, OnFirstByte onFirstByte, QObject *parent)
+    : QObject(parent)
+    , m_descriptor(descriptor)
+    , m_notifier(new QSocketNotifier(qintptr(descriptor), QSocketNotifier::Read, this))
+    , m_onFirstByte(std::move(onFirstByte))
+{
+    m_deadline.setRemainingTime(HeadTimeoutMs);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &FirstByteWait::cancel);
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+        char first = 0;
+        const ssize_t got = ::recv(m_descriptor, &first, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+        if (got <= 0) { // closed or reset before a byte
+            cancel();
+            return;
+        }
+        const int descriptor = m_descriptor;
+        settle();
+        m_onFirstByte(descriptor, first, int(std::max<qint64>(m_deadline.remainingTime(), 1)));
+    });
+    m_timer.start(HeadTimeoutMs);
+}
+
+void FirstByteWait::cancel()
+{
+    if (m_descriptor < 0) return;
+    const int descriptor = m_descriptor;
+    settle();
+    ::close(descriptor);
+}
+
+void FirstByteWait::settle()
+{
+    // Possibly inside the notifier's activation: stopped now, deleted later. From here the
+    // descriptor is someone else's (or closed), whatever the timer or close() would do.
+    m_descriptor = -1;
+    m_notifier->setEnabled(false);
+    m_timer.stop();
+    setParent(nullptr);
+    deleteLater();
+}
+
 void HttpHandOff::handOver(QTcpSocket *socket)
 {
     // QHttpServer trusts the framing it reads (Content-Length: abc as 0, an unknown
@@ -138,7 +181,8 @@ void HttpHandOff::handOver(QTcpSocket *socket)
         }
     };
     auto reading = std::make_shared<Reading>(Reading{http::RequestFraming(m_limits)});
-    const qint64 maxBuffered = m_limits.maxHeadBytes + m_limits.maxBodyBytes;
+    // Twice one request's size: a body near the limit in small chunks has lines beside it.
+    const qint64 maxBuffered = 2 * (m_limits.maxHeadBytes + m_limits.maxBodyBytes);
     const auto refuseWhenDue = [socket, reading, maxBuffered] {
         // The requests before the faulty one are served first.
         const auto &violation = reading->framing.violation();
@@ -163,7 +207,11 @@ void HttpHandOff::handOver(QTcpSocket *socket)
         // that a long backlog is not copied at every segment.
         http::RequestFraming &framing = reading->framing;
         const qint64 position = reading->position(socket);
-        Q_ASSERT(framing.fed() >= position); // QHttpServer reads only what was checked
+        if (framing.fed() < position) { // QHttpServer read what was not checked: never expected
+            qCWarning(lcServer) << "HTTP framing lost track of a connection; closing it";
+            socket->abort();
+            return;
+        }
         if (!framing.violation() && framing.requestStart() <= position &&
             framing.fed() < reading->received)
             framing.feed(socket->peek(available).sliced(framing.fed() - position));
@@ -239,6 +287,8 @@ void ConnectionRouter::close()
     delete m_acceptNotifier; // before the descriptor goes
     m_acceptNotifier = nullptr;
     m_listener.close();
+    for (FirstByteWait *wait : m_awaitingFirstByte.findChildren<FirstByteWait *>())
+        wait->cancel();
 }
 
 std::optional<ConnectionRouter::RequestHead> ConnectionRouter::parseHead(const QByteArray &bytes)
@@ -287,7 +337,7 @@ void ConnectionRouter::accept()
         if (m_tls)
             awaitFirstByte(descriptor);
         else
-            adopt(descriptor, new QTcpSocket);
+            adopt(descriptor, new QTcpSocket, HeadTimeoutMs);
     }
 }
 
@@ -295,50 +345,34 @@ void ConnectionRouter::awaitFirstByte(int descriptor)
 {
     // Whether the client starts a TLS handshake or speaks plain HTTP is seen before Qt reads a
     // byte: a plain request gets an answer it can read.
-    auto *notifier = new QSocketNotifier(qintptr(descriptor), QSocketNotifier::Read, this);
-    auto *timeout = new QTimer(notifier);
-    timeout->setSingleShot(true);
-    const auto giveUp = [notifier, descriptor] {
-        notifier->setEnabled(false);
-        notifier->deleteLater();
-        ::close(descriptor);
-    };
-    connect(timeout, &QTimer::timeout, notifier, giveUp);
-    connect(notifier, &QSocketNotifier::activated, this, [this, notifier, descriptor, giveUp] {
-        char first = 0;
-        const ssize_t got = ::recv(descriptor, &first, 1, MSG_PEEK | MSG_DONTWAIT);
-        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
-        if (got <= 0) { // closed or reset before a byte
-            giveUp();
-            return;
-        }
-        notifier->setEnabled(false);
-        notifier->deleteLater();
-        if (first == TlsHandshakeRecord) {
-            auto *socket = new QSslSocket;
-            if (!adopt(descriptor, socket)) return;
-            socket->setSslConfiguration(*m_tls);
-            connect(socket, &QSslSocket::encrypted, this, [this, socket] {
-                if (socket->bytesAvailable()) inspect(socket);
-            });
-            connect(socket, &QSslSocket::errorOccurred, this, [socket] {
-                if (socket->isEncrypted()) return;
-                qCDebug(lcServer).noquote()
-                    << "TLS handshake with" << socket->peerAddress().toString()
-                    << "failed:" << socket->errorString();
-                socket->abort();
-            });
-            socket->startServerEncryption();
-            return;
-        }
-        auto *socket = new QTcpSocket;
-        if (!adopt(descriptor, socket)) return;
-        refuse(socket, 400, "This port serves HTTPS and WSS only: use https:// or wss://.");
-    });
-    timeout->start(HeadTimeoutMs);
+    new FirstByteWait(
+        descriptor,
+        [this](int fd, char first, int msLeft) {
+            if (first == TlsHandshakeRecord) {
+                auto *socket = new QSslSocket;
+                if (!adopt(fd, socket, msLeft)) return;
+                socket->setSslConfiguration(*m_tls);
+                connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+                    if (socket->bytesAvailable()) inspect(socket);
+                });
+                connect(socket, &QSslSocket::errorOccurred, this, [socket] {
+                    if (socket->isEncrypted()) return;
+                    qCDebug(lcServer).noquote()
+                        << "TLS handshake with" << socket->peerAddress().toString()
+                        << "failed:" << socket->errorString();
+                    socket->abort();
+                });
+                socket->startServerEncryption();
+                return;
+            }
+            auto *socket = new QTcpSocket;
+            if (!adopt(fd, socket, msLeft)) return;
+            refuse(socket, 400, "This port serves HTTPS and WSS only: use https:// or wss://.");
+        },
+        &m_awaitingFirstByte);
 }
 
-bool ConnectionRouter::adopt(int descriptor, QTcpSocket *socket)
+bool ConnectionRouter::adopt(int descriptor, QTcpSocket *socket, int headTimeoutMs)
 {
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(lcServer).noquote() << "cannot use an accepted socket:" << socket->errorString();
@@ -356,7 +390,7 @@ bool ConnectionRouter::adopt(int descriptor, QTcpSocket *socket)
     });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
-    timeout->start(HeadTimeoutMs);
+    timeout->start(headTimeoutMs);
     if (socket->bytesAvailable()) inspect(socket);
     return true;
 }

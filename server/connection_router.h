@@ -2,9 +2,11 @@
 
 #include "http/request_framing.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <functional>
 
@@ -25,6 +27,26 @@ public:
 
 private:
     http::RequestFraming::Limits m_limits;
+};
+
+// A connection accepted on a TLS port, until its first byte tells a TLS handshake from plain
+// text (at most the head timeout; then, or when the client leaves first, it is closed).
+class FirstByteWait : public QObject
+{
+public:
+    // `msLeft`: what remains of the head timeout for the request head.
+    using OnFirstByte = std::function<void(int descriptor, char first, int msLeft)>;
+    FirstByteWait(int descriptor, OnFirstByte onFirstByte, QObject *parent);
+    void cancel(); // closes the descriptor unless it was handed on
+
+private:
+    void settle();
+
+    int m_descriptor;
+    QSocketNotifier *m_notifier;
+    QTimer m_timer;
+    QDeadlineTimer m_deadline;
+    OnFirstByte m_onFirstByte;
 };
 
 // One port for HTTP and WebSocket (see ../shared/design/architecture.md): the listening server
@@ -75,7 +97,7 @@ private:
     void awaitFirstByte(int descriptor);
     // Gives `socket` the descriptor and waits for its request head; false when that fails
     // (then the descriptor is closed and the socket deleted).
-    bool adopt(int descriptor, QTcpSocket *socket);
+    bool adopt(int descriptor, QTcpSocket *socket, int headTimeoutMs);
     void inspect(QTcpSocket *socket);
 
     QTcpServer m_listener; // binds and listens; never accepts
@@ -85,6 +107,7 @@ private:
     UpgradeHandler m_onUpgrade;
     http::RequestFraming::Limits m_limits;
     std::optional<QSslConfiguration> m_tls;
+    QObject m_awaitingFirstByte; // the FirstByteWait of each connection not yet adopted
 };
 
 } // namespace subscope::server

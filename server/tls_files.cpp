@@ -62,7 +62,8 @@ QString selfCheck(const QSslConfiguration &tls)
 {
     QSslSocket server;
     TlsListener listener(server);
-    if (!listener.listen(QHostAddress::LocalHost, 0))
+    if (!listener.listen(QHostAddress::LocalHost, 0) &&
+        !listener.listen(QHostAddress::LocalHostIPv6, 0))
         return QStringLiteral("cannot listen on loopback for the check: ") + listener.errorString();
     QEventLoop loop;
     QString failure;
@@ -84,8 +85,9 @@ QString selfCheck(const QSslConfiguration &tls)
     QSslConfiguration clientSide = QSslConfiguration::defaultConfiguration();
     clientSide.setPeerVerifyMode(QSslSocket::VerifyNone);
     client.setSslConfiguration(clientSide);
-    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), listener.serverPort());
-    loop.exec();
+    client.connectToHostEncrypted(listener.serverAddress().toString(), listener.serverPort());
+    if (!done) loop.exec();
+    if (!done) failure = QStringLiteral("the check handshake did not finish");
     client.abort();
     server.abort();
     return failure;

@@ -1,5 +1,6 @@
 #include "tls_transport.h"
 
+#include <QCoreApplication>
 #include <QSslSocket>
 #include <QTimer>
 
@@ -83,8 +84,8 @@ void TlsTransport::close()
     m_socket = nullptr;
     disconnect(socket, nullptr, this, nullptr);
     // What is held still goes, then close_notify; the socket outlives this transport for that
-    // long at most.
-    socket->setParent(nullptr);
+    // long at most, owned by the application so that it is deleted at exit all the same.
+    socket->setParent(QCoreApplication::instance());
     connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
     QTimer::singleShot(CloseLingerMs, socket, [socket] {
         socket->abort();

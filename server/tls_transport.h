@@ -10,7 +10,8 @@ namespace subscope::server {
 
 // A WebSocket over TLS (wss://): an encrypted QSslSocket. send() takes bytes while the socket
 // holds less than a bound, so that a client that stops reading holds that much here, as a bare
-// socket holds its kernel buffer, and no more.
+// socket holds its kernel buffer, and no more. Idle, it costs about 70 KiB (OpenSSL's state and
+// the socket's buffers) where a DescriptorTransport costs about 5 KiB.
 class TlsTransport final : public StreamTransport
 {
     Q_OBJECT

@@ -9,7 +9,8 @@ using websocket::Opcode;
 
 namespace {
 // Read at most this much per turn of the event loop, so that one busy client does not starve
-// the others (epoll reports the rest at the next turn).
+// the others (epoll reports the rest at the next turn; a TLS socket has read it already and
+// reports it again).
 constexpr qsizetype MaxReadPerTurn = 1024 * 1024;
 // Past this many unsent bytes, pings are not answered.
 constexpr qint64 MaxWaitingBeforePong = 64 * 1024;
@@ -166,7 +167,7 @@ void WebSocketStream::decode()
         case Opcode::Ping: {
             // §5.5.3 lets an endpoint answer only the latest of several pings: a client that
             // pings without reading gets no pongs piling up here.
-            if (bytesToWrite() > MaxWaitingBeforePong) break;
+            if (m_out.size() - m_outSent > MaxWaitingBeforePong) break;
             QByteArray frame;
             websocket::appendFrame(frame, Opcode::Pong, message.payload);
             write(frame);

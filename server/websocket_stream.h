@@ -26,7 +26,7 @@ public:
     void start(QByteArray early);
     // Sends bytes (frames from frame_codec, or the handshake answer) after what is waiting.
     void write(const QByteArray &bytes);
-    // Bytes the kernel has not taken yet.
+    // Bytes the kernel has not taken yet (the transport's included).
     qint64 bytesToWrite() const { return m_out.size() - m_outSent + m_transport->held(); }
     void ping();
     // Sends a Close frame after what is waiting, then waits for the client's Close (at most

@@ -191,7 +191,7 @@ int runTrigger(const QStringList &arguments)
         if (trusted.isEmpty())
             return usage(
                 QStringLiteral("--cacert: %1 holds no PEM certificate").arg(parser.value(caCert)));
-        tls.setCaCertificates(tls.caCertificates() + trusted);
+        tls.setCaCertificates(QSslConfiguration::systemCaCertificates() + trusted);
     }
     url.setPath(path);
     const QByteArray bearer =

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace subscope::test;
 
 namespace {
@@ -265,6 +267,59 @@ private slots:
         if (!QByteArray(QTest::currentDataTag()).startsWith("garbage")) return;
         QVERIFY(QTest::qWaitFor([&] { return socket.state() != QAbstractSocket::ConnectedState; },
                                 5000));
+    }
+
+    // A connection whose first byte comes when its 10 s are up (here: a server stopped with
+    // SIGSTOP meanwhile) is served or refused, and the timeout does not then close the descriptor
+    // under its socket, which the next connection would reuse. A TLS handshake that stalls is
+    // closed when its 10 s are up.
+    void firstByteAtTheTimeout()
+    {
+        Headless server({QStringLiteral("--tls-cert"), m_cert, QStringLiteral("--tls-key"), m_key});
+        QVERIFY2(server.waitServing(), qPrintable(server.stderrText));
+        const quint16 port = quint16(QUrl(server.http).port());
+        QTcpSocket late, stalled;
+        late.connectToHost(QHostAddress::LocalHost, port);
+        stalled.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(late.waitForConnected(5000) && stalled.waitForConnected(5000));
+        stalled.write(QByteArray("\x16\x03\x01", 3));
+        QVERIFY(stalled.waitForBytesWritten(5000));
+        QTest::qWait(200); // the server reads the stalled client's first byte
+        const qint64 pid = server.process.processId();
+        QCOMPARE(::kill(pid_t(pid), SIGSTOP), 0);
+        late.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(late.waitForBytesWritten(5000));
+        QTest::qWait(10500);
+        QCOMPARE(::kill(pid_t(pid), SIGCONT), 0);
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += late.readAll();
+                return answer.contains("use https:// or wss://.");
+            },
+            5000));
+        QVERIFY(answer.startsWith("HTTP/1.1 400 Bad Request"));
+        QVERIFY(QTest::qWaitFor([&] { return stalled.state() != QAbstractSocket::ConnectedState; },
+                                3000));
+
+        // A kept-alive https connection made now stays usable past the refusal's 2 s linger.
+        QSslSocket next;
+        next.setSslConfiguration(trusting());
+        next.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        QVERIFY2(next.waitForEncrypted(5000), qPrintable(next.errorString()));
+        for (int i = 0; i < 2; ++i) {
+            next.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            QByteArray got;
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             got += next.readAll();
+                             return got.contains("{\"status\":\"ok\"}");
+                         },
+                         5000),
+                     got.constData());
+            if (i == 0) QTest::qWait(2500);
+        }
+        QCOMPARE(next.state(), QAbstractSocket::ConnectedState);
     }
 
     // SIGTERM closes wss:// sockets with 1001 too, through TLS.
