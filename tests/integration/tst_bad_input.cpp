@@ -1171,6 +1171,35 @@ private slots:
         QCOMPARE(wasClosed, closed);
     }
 
+    // Requests waiting on a connection beyond twice one request's size (head and body limits)
+    // are refused: the ones before are answered, then 413 and the close.
+    void pipelinedBacklogIsBounded()
+    {
+        const QByteArray get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+        const qsizetype count = 3 * (MaxBodyBytes + 16 * 1024) / get.size();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(get.repeated(count));
+        QByteArray in;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                in += socket.readAll();
+                return socket.state() != QAbstractSocket::ConnectedState;
+            },
+            10000));
+        in += socket.readAll();
+        const QList<HttpAnswer> answers = parseAnswers(in);
+        QVERIFY(!answers.isEmpty());
+        QVERIFY2(answers.size() < count, qPrintable(QString::number(answers.size())));
+        for (qsizetype i = 0; i + 1 < answers.size(); ++i)
+            QCOMPARE(answers[i].status, 200);
+        QCOMPARE(answers.last().status, 413);
+        QVERIFY2(
+            answers.last().body.contains("The requests waiting on this connection are larger than"),
+            answers.last().body.constData());
+    }
+
     // 4. Query strings: tokens on the WebSocket URL (W17, W30) ...
     void queryStringsOnWebSocket_data()
     {

@@ -240,6 +240,32 @@ private slots:
             QStringLiteral("subscope trigger: --cacert: %1 holds no PEM certificate\n").arg(m_key));
     }
 
+    // Each request on a kept-alive https:// connection is framed before it is served, as on
+    // http:// (tst_bad_input keptAliveHttp).
+    void framingOverHttps()
+    {
+        QSslSocket socket;
+        socket.setSslConfiguration(trusting());
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"),
+                                      quint16(QUrl(m_server->http).port()));
+        QVERIFY2(socket.waitForEncrypted(5000), qPrintable(socket.errorString()));
+        socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                     "POST /trigger HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"
+                     "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray in;
+        (void)QTest::qWaitFor(
+            [&] {
+                in += socket.readAll();
+                return socket.state() != QAbstractSocket::ConnectedState;
+            },
+            5000);
+        in += socket.readAll();
+        QCOMPARE(in.count("HTTP/1.1 "), 2);
+        QVERIFY2(in.startsWith("HTTP/1.1 200 "), in.constData());
+        QVERIFY2(in.contains("HTTP/1.1 400 Bad Request\r\n"), in.constData());
+        QVERIFY2(in.contains("Content-Length is not a number."), in.constData());
+    }
+
     void plainHttpOnTheTlsPortIsTold()
     {
         const QByteArray answer = plain("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
