@@ -33,6 +33,7 @@ private:
 // text (at most the head timeout; then, or when the client leaves first, it is closed).
 class FirstByteWait : public QObject
 {
+    Q_OBJECT
 public:
     // `msLeft`: what remains of the head timeout for the request head.
     using OnFirstByte = std::function<void(int descriptor, char first, int msLeft)>;

@@ -439,7 +439,8 @@ private slots:
         QCOMPARE(next.state(), QAbstractSocket::ConnectedState);
     }
 
-    // SIGTERM closes wss:// sockets with 1001 too, through TLS.
+    // SIGTERM closes wss:// sockets with 1001 too, through TLS, and the server exits while a
+    // connection has not sent its first byte yet.
     void shutdownClosesWith1001()
     {
         Headless server(
@@ -454,9 +455,15 @@ private slots:
         client.send(QStringLiteral("{\"type\":\"connection_init\"}"));
         QVERIFY(client.waitFrames(1));
         QCOMPARE(client.frames.first(), QStringLiteral("{\"type\":\"connection_ack\"}"));
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, quint16(QUrl(server.http).port()));
+        QVERIFY(silent.waitForConnected(5000));
+        QTest::qWait(200); // accepted, waiting for its first byte
         server.process.terminate();
         QVERIFY(client.waitClosed());
         QCOMPARE(*client.closeCode, 1001);
+        QVERIFY(QTest::qWaitFor([&] { return silent.state() != QAbstractSocket::ConnectedState; },
+                                5000));
         QVERIFY(server.waitFinished());
         QCOMPARE(server.process.exitCode(), 0);
     }
