@@ -23,9 +23,11 @@ CONFIGURE := cmake --preset default
 endif
 BIN := $(BUILD_DIR)/bin/subscope
 
-# What building and testing need from Debian 12 (openssl makes the TLS tests' certificates).
+# What building and testing need from Debian 12 (openssl makes the TLS tests' certificates;
+# redis-server and Python's channels_redis are the Redis fan-out tests' peers).
 DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
-        qt6-websockets-dev qt6-httpserver-dev fonts-dejavu-core openssl
+        qt6-websockets-dev qt6-httpserver-dev fonts-dejavu-core openssl \
+        libhiredis-dev libmsgpack-cxx-dev redis-server python3-msgpack python3-channels-redis
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
 

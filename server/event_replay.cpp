@@ -36,18 +36,40 @@ std::optional<QByteArray> EventReplay::readFile(const QString &path, QString *er
 
 void EventReplay::start(const QByteArray &fileContents)
 {
-    int number = 0;
-    for (const QByteArray &text : fileContents.split('\n')) {
-        ++number;
-        line(text, number);
-    }
-    QMetaObject::invokeMethod(this, &EventReplay::inputFinished, Qt::QueuedConnection);
+    whenReady([this, fileContents] {
+        int number = 0;
+        for (const QByteArray &text : fileContents.split('\n')) {
+            ++number;
+            line(text, number);
+        }
+        QMetaObject::invokeMethod(this, &EventReplay::inputFinished, Qt::QueuedConnection);
+    });
 }
 
 void EventReplay::startStdin()
 {
-    m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &EventReplay::readStdin);
+    whenReady([this] {
+        m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &EventReplay::readStdin);
+    });
+}
+
+void EventReplay::whenReady(std::function<void()> begin)
+{
+    RedisChannelLayer *redis = m_server.redis();
+    if (!redis || redis->state() == RedisChannelLayer::State::Up) {
+        begin();
+        return;
+    }
+    // Events at 0 ms would all be refused while the first connection is being made.
+    qCInfo(lcServer) << "the events wait for the connection to Redis";
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(redis, &RedisChannelLayer::stateChanged, this, [this, redis, once, begin] {
+        if (redis->state() != RedisChannelLayer::State::Up) return;
+        disconnect(*once);
+        m_clock.restart();
+        begin();
+    });
 }
 
 void EventReplay::readStdin()
@@ -126,8 +148,11 @@ void EventReplay::line(const QByteArray &text, int number)
     const qint64 delay = std::max<qint64>(0, at - m_clock.elapsed());
     QTimer::singleShot(int(std::min<qint64>(delay, std::numeric_limits<int>::max())), this,
                        [this, group, value] {
-                           m_server.publish(group, value);
-                           ++m_fired;
+                           // A refusal (Redis down) is logged by publish().
+                           if (m_server.publish(group, value).ok)
+                               ++m_fired;
+                           else
+                               ++m_skipped;
                        });
 }
 

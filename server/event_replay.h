@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -39,6 +40,8 @@ signals:
     void inputFinished(); // the file was scheduled whole, or standard input ended
 
 private:
+    // Runs `begin` now, or with Redis once it is first connected (the clock starts then).
+    void whenReady(std::function<void()> begin);
     void readStdin();
     void line(const QByteArray &text, int number);
 

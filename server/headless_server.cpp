@@ -21,10 +21,26 @@ HeadlessServer::HeadlessServer(std::shared_ptr<const graphql::Schema> schema, Se
         m_websockets.upgrade(socket, head);
     })
 {
+    if (m_config.redis) {
+        m_redis = std::make_unique<RedisChannelLayer>(*m_config.redis, m_config.channelLayerPrefix);
+        m_hub.groups().onGroupOpened = [this](const std::string &g) { m_redis->subscribe(g); };
+        m_hub.groups().onGroupClosed = [this](const std::string &g) { m_redis->unsubscribe(g); };
+        m_redis->onEvent = [this](const std::string &group, const JsonValue &value) {
+            const size_t deliveries = deliver(group, value);
+            qCDebug(lcRedis).noquote() << "event from Redis for" << QString::fromStdString(group)
+                                       << "->" << deliveries << "deliveries";
+        };
+    }
     addRoutes();
 }
 
-HeadlessServer::~HeadlessServer() = default;
+HeadlessServer::~HeadlessServer()
+{
+    // The sockets leave their groups as they go; Redis forgets this process's subscriptions
+    // with its connections anyway.
+    m_hub.groups().onGroupOpened = nullptr;
+    m_hub.groups().onGroupClosed = nullptr;
+}
 
 namespace {
 
@@ -43,6 +59,11 @@ bool HeadlessServer::start(QString *error)
 {
     // QHttpServer warns that the server it is bound to does not listen, which is the design
     // here: quiet for that call only.
+    if (m_redis) {
+        QString warning;
+        if (!RedisChannelLayer::checkCredentials(*m_config.redis, error, &warning)) return false;
+        if (!warning.isEmpty()) qCWarning(lcRedis).noquote() << warning;
+    }
     g_previousFilter = QLoggingCategory::installFilter(withoutHttpServerWarnings);
     m_router.setMaxBodyBytes(m_config.maxBodyBytes);
     if (m_config.tls) m_router.setTls(*m_config.tls);
@@ -56,6 +77,7 @@ bool HeadlessServer::start(QString *error)
         return false;
     }
     qCInfo(lcServer).noquote() << "serving" << websocketUrl() << "and" << httpUrl();
+    if (m_redis) m_redis->start();
     return true;
 }
 
@@ -91,30 +113,62 @@ std::optional<std::string> HeadlessServer::triggerGroup(const std::string &group
     return name;
 }
 
-size_t HeadlessServer::publish(const std::string &group, const JsonValue &value)
+size_t HeadlessServer::deliver(const std::string &group, const JsonValue &value)
 {
     const size_t deliveries = m_hub.publish(group, value);
     m_websockets.closeOverflowed();
-    qCInfo(lcServer).noquote() << "trigger" << QString::fromStdString(group) << "->" << deliveries
-                               << "deliveries";
     return deliveries;
 }
 
-size_t
+TriggerOutcome HeadlessServer::publish(const std::string &group, const JsonValue &value)
+{
+    TriggerOutcome outcome;
+    if (m_redis) {
+        outcome.ok = outcome.published = m_redis->publish(group, value, &outcome.error);
+        if (outcome.ok)
+            qCInfo(lcServer).noquote()
+                << "trigger" << QString::fromStdString(group) << "-> published to Redis";
+        else
+            qCWarning(lcServer).noquote()
+                << "trigger" << QString::fromStdString(group) << "refused:" << outcome.error;
+        return outcome;
+    }
+    outcome.deliveries = deliver(group, value);
+    qCInfo(lcServer).noquote() << "trigger" << QString::fromStdString(group) << "->"
+                               << outcome.deliveries << "deliveries";
+    return outcome;
+}
+
+TriggerOutcome
 HeadlessServer::publishBatch(const std::vector<std::pair<std::string, const JsonValue *>> &events)
 {
+    TriggerOutcome outcome;
+    if (m_redis) {
+        // Up now means up for the whole batch: the publishes are queued without waiting.
+        if (!m_redis->canPublish(events.size(), &outcome.error)) {
+            outcome.ok = false;
+            qCWarning(lcServer).noquote()
+                << "trigger batch of" << events.size() << "events refused:" << outcome.error;
+            return outcome;
+        }
+        for (const auto &[group, value] : events)
+            m_redis->publish(group, *value, &outcome.error);
+        outcome.published = true;
+        qCInfo(lcServer).noquote()
+            << "trigger batch of" << events.size() << "events -> published to Redis";
+        return outcome;
+    }
     // A line per event would cost a tenth of the server's time at full rate (a write() each).
-    size_t deliveries = 0;
     for (const auto &[group, value] : events) {
         const size_t delivered = m_hub.publish(group, *value);
         qCDebug(lcServer).noquote()
             << "trigger" << QString::fromStdString(group) << "->" << delivered << "deliveries";
-        deliveries += delivered;
+        outcome.deliveries += delivered;
     }
     m_websockets.closeOverflowed();
-    qCInfo(lcServer).noquote() << "trigger batch of" << events.size() << "events ->" << deliveries
-                               << "deliveries";
-    return deliveries;
+    qCInfo(lcServer).noquote() << "trigger batch of" << events.size() << "events ->"
+                               << outcome.deliveries << "deliveries";
+    return outcome;
 }
 
 void HeadlessServer::setAccessRules(std::shared_ptr<const protocol::AccessRules> rules)

@@ -35,13 +35,30 @@ QHttpServerResponse error(const std::string &message, Status status = Status::Ba
     return json(body, status);
 }
 
-// 202 {"group": ..., "deliveries": <frames queued>} for an event taken.
-QHttpServerResponse published(const std::string &group, size_t deliveries)
+// 202 for events taken: {"group": ...} (or {"events": n} for a batch) with "deliveries" (the
+// frames queued), or with Redis "published": true, since each process delivers what Redis
+// passes on to its own members. 503 naming Redis when it is not connected: nothing was fired.
+QHttpServerResponse triggered(JsonValue answer, const TriggerOutcome &outcome,
+                              const RedisChannelLayer *redis)
+{
+    if (!outcome.ok) {
+        QHttpServerResponse refusal =
+            error(outcome.error.toStdString(), Status::ServiceUnavailable);
+        if (redis) refusal.addHeader("Retry-After", QByteArray::number(redis->retryAfterSeconds()));
+        return refusal;
+    }
+    if (outcome.published)
+        answer.insert("published", true);
+    else
+        answer.insert("deliveries", int64_t(outcome.deliveries));
+    return json(answer, Status::Accepted);
+}
+
+JsonValue groupAnswer(const std::string &group)
 {
     JsonValue answer = JsonValue::object();
     answer.insert("group", group);
-    answer.insert("deliveries", int64_t(deliveries));
-    return json(answer, Status::Accepted);
+    return answer;
 }
 
 struct TriggerEvent
@@ -190,7 +207,8 @@ void HeadlessServer::addRoutes()
                          std::string problem;
                          if (!readTrigger(*body, validGroup, &event, &problem))
                              return error(problem);
-                         return published(event.group, publish(event.group, *event.value));
+                         return triggered(groupAnswer(event.group),
+                                          publish(event.group, *event.value), redis());
                      }
                      std::vector<std::pair<std::string, const JsonValue *>> events;
                      events.reserve(body->size());
@@ -202,11 +220,9 @@ void HeadlessServer::addRoutes()
                                           " Nothing in the batch was fired.");
                          events.emplace_back(std::move(event.group), event.value);
                      }
-                     const size_t deliveries = publishBatch(events);
                      JsonValue answer = JsonValue::object();
                      answer.insert("events", int64_t(events.size()));
-                     answer.insert("deliveries", int64_t(deliveries));
-                     return json(answer, Status::Accepted);
+                     return triggered(answer, publishBatch(events), redis());
                  });
 
     // POST /models/<name> {"action": ..., "pk": ..., "fields": {...}}  (W22, W24)
@@ -223,7 +239,8 @@ void HeadlessServer::addRoutes()
                      if (!body) return std::move(*failure);
                      const ModelEvent event = buildModelEvent(*model, *body);
                      if (!event.error.empty()) return error(event.error);
-                     return published(event.group, publish(event.group, event.value));
+                     return triggered(groupAnswer(event.group), publish(event.group, event.value),
+                                      redis());
                  });
 
     // POST /graphql/ (and GET with ?query=): query operations, as graphene-django's view answers.
@@ -290,14 +307,18 @@ void HeadlessServer::addRoutes()
         bare.chop(1);
     if (bare != m_config.path) m_http.route(bare, Method::Post | Method::Get, graphql);
 
-    m_http.route(QStringLiteral("/healthz"), Method::Get, [] {
-        JsonValue ok = JsonValue::object();
-        ok.insert("status", "ok");
-        return json(ok);
+    // With Redis, 503 while it is not connected: this process would miss the events fired
+    // elsewhere, so a load balancer should send no clients here.
+    m_http.route(QStringLiteral("/healthz"), Method::Get, [this] {
+        JsonValue health = JsonValue::object();
+        const bool redisUp = !m_redis || m_redis->state() == RedisChannelLayer::State::Up;
+        health.insert("status", redisUp ? "ok" : "unavailable");
+        if (m_redis) health.insert("redis", m_redis->stateText().toStdString());
+        return json(health, redisUp ? Status::Ok : Status::ServiceUnavailable);
     });
     m_http.route(QStringLiteral("/metrics"), Method::Get, [this] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
-                                   prometheusMetrics(m_websockets));
+                                   prometheusMetrics(m_websockets, m_redis.get()));
     });
     // Browsers' preflight for POST with a JSON body from another origin.
     const auto preflight = [] { return QHttpServerResponse(Status::NoContent); };

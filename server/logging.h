@@ -4,3 +4,4 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer) // "subscope.server"
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)   // "subscope.http"
+Q_DECLARE_LOGGING_CATEGORY(lcRedis)  // "subscope.redis"

@@ -1,10 +1,11 @@
 #include "metrics.h"
 
+#include "redis/redis_channel_layer.h"
 #include "websocket_endpoint.h"
 
 namespace subscope::server {
 
-QByteArray prometheusMetrics(const WebSocketEndpoint &endpoint)
+QByteArray prometheusMetrics(const WebSocketEndpoint &endpoint, const RedisChannelLayer *redis)
 {
     const registry::Hub &hub = const_cast<WebSocketEndpoint &>(endpoint).hub();
     const registry::HubCounters &c = hub.counters();
@@ -47,6 +48,37 @@ QByteArray prometheusMetrics(const WebSocketEndpoint &endpoint)
         value(QByteArray(R"(subscope_outbox_drops_total{strategy=")") +
                   registry::overflowStrategyName(s) + "\"}",
               c.dropsByStrategy[int(s)]);
+    if (!redis) return out;
+
+    const RedisCounters &r = redis->counters();
+    metric("subscope_redis_up", "gauge", "1 while both connections to Redis are ready, else 0.");
+    value("subscope_redis_up", redis->state() == RedisChannelLayer::State::Up ? 1 : 0);
+    metric("subscope_redis_published_total", "counter", "Events PUBLISHed to Redis.");
+    value("subscope_redis_published_total", r.published);
+    metric("subscope_redis_received_total", "counter",
+           "Events received from Redis and delivered to this process's members.");
+    value("subscope_redis_received_total", r.received);
+    metric("subscope_redis_reconnects_total", "counter",
+           "Times the connection to Redis came back after it was lost.");
+    value("subscope_redis_reconnects_total", r.reconnects);
+    metric("subscope_redis_failed_attempts_total", "counter",
+           "Connection attempts to Redis that failed, and connections lost.");
+    value("subscope_redis_failed_attempts_total", r.failedAttempts);
+    metric("subscope_redis_refused_triggers_total", "counter",
+           "Triggers refused (HTTP 503) because Redis was not connected.");
+    value("subscope_redis_refused_triggers_total", r.refusedTriggers);
+    metric("subscope_redis_unconfirmed_total", "counter",
+           "PUBLISHes whose connection closed before Redis confirmed them.");
+    value("subscope_redis_unconfirmed_total", r.unconfirmed);
+    metric("subscope_redis_publish_errors_total", "counter",
+           "PUBLISHes Redis answered with an error.");
+    value("subscope_redis_publish_errors_total", r.publishErrors);
+    metric("subscope_redis_ignored_messages_total", "counter",
+           "Messages on a group channel that were not a subscription.triggered event.");
+    value("subscope_redis_ignored_messages_total", r.refusedMessages);
+    metric("subscope_redis_subscribed_channels", "gauge",
+           "Group channels Redis confirmed this process is subscribed to.");
+    value("subscope_redis_subscribed_channels", redis->subscribedChannels());
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "graphql/subscription_request.h"
 #include "protocol/access_rules.h"
 #include "registry/outbox.h"
+#include "server/redis/redis_address.h"
 
 #include <QHostAddress>
 #include <QSslConfiguration>
@@ -38,6 +39,10 @@ struct ServerConfig
     QStringList allowedOrigins;
     // wss:// and https:// on the port instead of ws:// and http:// (tls_files.h).
     std::optional<QSslConfiguration> tls;
+    // Events travel between processes through Redis, in the format of channels_redis's
+    // RedisPubSubChannelLayer, on channels "<prefix>__group__<group>"; none: in this process.
+    std::optional<RedisAddress> redis;
+    std::string channelLayerPrefix = "asgi";
 
     // Limits (README, "Limits"). Each refuses what is beyond it with a specific answer.
     int maxConnections = 10000;            // more handshakes: HTTP 503

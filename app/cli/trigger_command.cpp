@@ -201,6 +201,7 @@ int runTrigger(const QStringList &arguments)
     int status = Success;
     size_t next = 0;
     int64_t events = 0, deliveries = 0;
+    bool published = false; // with Redis, each server delivers what it hears: no count here
     std::function<void()> postNext = [&] {
         QNetworkRequest request(url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -240,13 +241,17 @@ int runTrigger(const QStringList &arguments)
                         events += e->toInt();
                     if (const graphql::JsonValue *d = counts.find("deliveries"); d && d->isInt())
                         deliveries += d->toInt();
+                    if (const graphql::JsonValue *p = counts.find("published"); p && p->isBool())
+                        published |= p->toBool();
                 }
                 if (++next < batches.size()) {
                     postNext();
                     return;
                 }
                 QTextStream(stdout)
-                    << "{\"events\":" << events << ",\"deliveries\":" << deliveries << "}\n";
+                    << "{\"events\":" << events
+                    << (published ? QStringLiteral(",\"published\":true}\n")
+                                  : QStringLiteral(",\"deliveries\":%1}\n").arg(deliveries));
             }
             QCoreApplication::exit(0);
         });

@@ -89,7 +89,8 @@ void JsonValue::insert(std::string_view key, JsonValue value)
 bool operator==(const JsonValue &a, const JsonValue &b)
 {
     if (a.isNumber() && b.isNumber()) {
-        if (a.isInt() && b.isInt()) return a.m_int == b.m_int;
+        if (a.m_type != JsonValue::Type::Double && b.m_type != JsonValue::Type::Double)
+            return a.m_type == b.m_type && a.m_int == b.m_int;
         return a.toDouble() == b.toDouble();
     }
     if (a.m_type != b.m_type) return false;
@@ -224,6 +225,9 @@ void JsonValue::write(std::string &out, int indent, int level) const
     case Type::Int:
         out += std::to_string(m_int);
         break;
+    case Type::UInt:
+        out += std::to_string(uint64_t(m_int));
+        break;
     case Type::Double:
         out += std::isfinite(m_double) ? pythonFloatRepr(m_double) : std::string("null");
         break;
@@ -283,6 +287,8 @@ QJsonValue JsonValue::toQJsonValue() const
         return m_bool;
     case Type::Int:
         return qint64(m_int);
+    case Type::UInt:
+        return double(uint64_t(m_int));
     case Type::Double:
         return m_double;
     case Type::String:
@@ -491,6 +497,12 @@ private:
             auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), i);
             if (ec == std::errc() && p == text.data() + text.size()) {
                 *out = JsonValue(i);
+                return true;
+            }
+            uint64_t u = 0;
+            auto [up, uec] = std::from_chars(text.data(), text.data() + text.size(), u);
+            if (uec == std::errc() && up == text.data() + text.size()) {
+                *out = JsonValue(u);
                 return true;
             }
         }

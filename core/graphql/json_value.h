@@ -23,6 +23,7 @@ public:
         Null,
         Bool,
         Int,
+        UInt, // an integer above INT64_MAX (up to UINT64_MAX, as msgpack allows)
         Double,
         String,
         Array,
@@ -45,6 +46,11 @@ public:
     JsonValue(int64_t i)
         : m_type(Type::Int)
         , m_int(i)
+    {}
+    // Int when it fits int64_t, else UInt.
+    JsonValue(uint64_t u)
+        : m_type(u > uint64_t(INT64_MAX) ? Type::UInt : Type::Int)
+        , m_int(int64_t(u))
     {}
     JsonValue(double d)
         : m_type(Type::Double)
@@ -72,14 +78,24 @@ public:
     bool isBool() const { return m_type == Type::Bool; }
     bool isInt() const { return m_type == Type::Int; }
     bool isDouble() const { return m_type == Type::Double; }
-    bool isNumber() const { return m_type == Type::Int || m_type == Type::Double; }
+    bool isUInt() const { return m_type == Type::UInt; }
+    bool isNumber() const
+    {
+        return m_type == Type::Int || m_type == Type::UInt || m_type == Type::Double;
+    }
     bool isString() const { return m_type == Type::String; }
     bool isArray() const { return m_type == Type::Array; }
     bool isObject() const { return m_type == Type::Object; }
 
     bool toBool() const { return m_bool; }
     int64_t toInt() const { return m_type == Type::Int ? m_int : int64_t(m_double); }
-    double toDouble() const { return m_type == Type::Double ? m_double : double(m_int); }
+    uint64_t toUInt() const { return uint64_t(m_int); } // UInt (or a non-negative Int)
+    double toDouble() const
+    {
+        return m_type == Type::Double ? m_double
+               : m_type == Type::UInt ? double(uint64_t(m_int))
+                                      : double(m_int);
+    }
     const std::string &toString() const { return m_string; }
 
     const Array &items() const;
@@ -110,7 +126,7 @@ private:
 
     Type m_type = Type::Null;
     bool m_bool = false;
-    int64_t m_int = 0;
+    int64_t m_int = 0; // UInt: the bits of the uint64_t
     double m_double = 0;
     std::string m_string;
     std::shared_ptr<Array> m_array;

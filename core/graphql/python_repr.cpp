@@ -57,6 +57,9 @@ void inspectTo(std::string &out, const JsonValue &value, size_t depth)
     case JsonValue::Type::Int:
         out += truncate(std::to_string(value.toInt()));
         return;
+    case JsonValue::Type::UInt:
+        out += truncate(std::to_string(value.toUInt()));
+        return;
     case JsonValue::Type::Double:
         out += pythonFloatRepr(value.toDouble());
         return;

@@ -10,6 +10,7 @@ bool GroupIndex::join(const std::string &group, const Member &member)
     if (std::find(members.begin(), members.end(), member) != members.end()) return false;
     members.push_back(member);
     ++m_memberships;
+    if (members.size() == 1 && onGroupOpened) onGroupOpened(group);
     return true;
 }
 
@@ -22,7 +23,10 @@ bool GroupIndex::leave(const std::string &group, const Member &member)
     if (found == members.end()) return false;
     members.erase(found);
     --m_memberships;
-    if (members.empty()) m_groups.erase(it);
+    if (members.empty()) {
+        m_groups.erase(it);
+        if (onGroupClosed) onGroupClosed(group);
+    }
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ids.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,6 +25,11 @@ public:
     size_t groupCount() const { return m_groups.size(); }
     size_t membershipCount() const { return m_memberships; }
     std::vector<std::string> groupNames() const;
+
+    // A group got its first member / lost its last (a channel layer across processes follows
+    // them). Called after the change.
+    std::function<void(const std::string &group)> onGroupOpened;
+    std::function<void(const std::string &group)> onGroupClosed;
 
 private:
     struct StringHash

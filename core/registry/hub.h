@@ -84,6 +84,7 @@ public:
     std::function<void()> onMembershipChanged;
 
     const GroupIndex &groups() const { return m_groups; }
+    GroupIndex &groups() { return m_groups; }
     const HubCounters &counters() const { return m_counters; }
     uint64_t drops() const;
     const Config &config() const { return m_config; }

@@ -78,9 +78,18 @@ struct Http
         loop.exec();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->readAll();
+        headers = reply->rawHeaderPairs();
         reply->deleteLater();
         return {status, answer};
     }
+    // A header of the last answer.
+    QByteArray lastHeader(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers)
+            if (key.compare(name, Qt::CaseInsensitive) == 0) return value;
+        return {};
+    }
+    QList<QNetworkReply::RawHeaderPair> headers;
 };
 
 } // namespace subscope::test

@@ -210,22 +210,23 @@ void EmbeddedServer::setWireTap(server::WireTap tap)
     if (m_server) m_server->websockets().setWireTap(m_tap);
 }
 
-bool EmbeddedServer::publish(const QString &group, const graphql::JsonValue &value,
-                             size_t *deliveries, QString *error)
+server::TriggerOutcome EmbeddedServer::publish(const QString &group,
+                                               const graphql::JsonValue &value)
 {
+    server::TriggerOutcome refused;
+    refused.ok = false;
     if (m_state != State::Running) {
-        *error = tr("The embedded server is not running");
-        return false;
+        refused.error = tr("The embedded server is not running");
+        return refused;
     }
     const auto name = m_server->triggerGroup(group.toStdString());
     if (!name) {
-        *error = tr("'%1' is not a valid group name: letters, digits, '_', '.', '-', fewer than "
-                    "100 characters (W16)")
-                     .arg(group);
-        return false;
+        refused.error = tr("'%1' is not a valid group name: letters, digits, '_', '.', '-', "
+                           "fewer than 100 characters (W16)")
+                            .arg(group);
+        return refused;
     }
-    *deliveries = m_server->publish(*name, value);
-    return true;
+    return m_server->publish(*name, value);
 }
 
 } // namespace subscope::ui

@@ -100,10 +100,9 @@ public:
     // Every frame of every connection, from now on and across restarts; null: none.
     void setWireTap(server::WireTap tap);
 
-    // Fires an event into a group (W20); false with *error when the server is not running or
-    // the group name is invalid (W16, W25).
-    bool publish(const QString &group, const graphql::JsonValue &value, size_t *deliveries,
-                 QString *error);
+    // Fires an event into a group (W20); refused with the reason when the server is not
+    // running, the group name is invalid (W16, W25) or Redis is not connected.
+    server::TriggerOutcome publish(const QString &group, const graphql::JsonValue &value);
 
     server::HeadlessServer *server() { return m_server.get(); }
 

@@ -388,7 +388,8 @@ void TriggerPanel::showResult(const TriggerResult &result)
     refreshGroupCompletions();
     if (!result.ok) return showError(result.error);
     const QString text =
-        result.deliveries == 1
+        result.published ? tr("Fired into %1: published to Redis").arg(result.group)
+        : result.deliveries == 1
             ? tr("Fired into %1: 1 frame queued").arg(result.group)
             : tr("Fired into %1: %2 frames queued").arg(result.group).arg(result.deliveries);
     m_showingTargetError = false;

@@ -56,7 +56,7 @@ TriggerSender::TriggerSender(EmbeddedServer &embedded, QObject *parent)
 void TriggerSender::fireGroup(const QString &group, const graphql::JsonValue &value)
 {
     if (!m_unusable.isEmpty()) {
-        emit fired(TriggerResult{false, group, 0, m_unusable});
+        emit fired(TriggerResult{false, group, 0, false, m_unusable});
         return;
     }
     if (!m_http.isEmpty()) {
@@ -68,16 +68,18 @@ void TriggerSender::fireGroup(const QString &group, const graphql::JsonValue &va
     }
     TriggerResult result;
     result.group = group;
-    size_t deliveries = 0;
-    result.ok = m_embedded.publish(group, value, &deliveries, &result.error);
-    result.deliveries = qint64(deliveries);
+    const server::TriggerOutcome outcome = m_embedded.publish(group, value);
+    result.ok = outcome.ok;
+    result.deliveries = qint64(outcome.deliveries);
+    result.published = outcome.published;
+    result.error = outcome.error;
     emit fired(result);
 }
 
 void TriggerSender::fireModel(const QString &model, const graphql::JsonValue &request)
 {
     if (!m_unusable.isEmpty()) {
-        emit fired(TriggerResult{false, QString(), 0, m_unusable});
+        emit fired(TriggerResult{false, QString(), 0, false, m_unusable});
         return;
     }
     if (!m_http.isEmpty()) {
@@ -124,6 +126,8 @@ void TriggerSender::post(const QString &path, const graphql::JsonValue &body)
                 result.group = QString::fromStdString(group->toString());
             if (const auto *deliveries = json.find("deliveries"))
                 result.deliveries = deliveries->toInt();
+            if (const auto *published = json.find("published"))
+                result.published = published->isBool() && published->toBool();
         } else if (const auto *error = json.find("error"); error && error->isString()) {
             result.error =
                 tr("HTTP %1: %2").arg(status).arg(QString::fromStdString(error->toString()));

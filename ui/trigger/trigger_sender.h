@@ -15,9 +15,10 @@ class EmbeddedServer;
 struct TriggerResult
 {
     bool ok = false;
-    QString group;         // the group it went to
-    qint64 deliveries = 0; // frames queued for member operations
-    QString error;         // why it was refused
+    QString group;          // the group it went to
+    qint64 deliveries = 0;  // frames queued for member operations
+    bool published = false; // handed to Redis instead: every server delivers it to its members
+    QString error;          // why it was refused
 };
 
 // The HTTP API of a headless Subscope from what the user typed: http:// or https:// with a host

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using namespace subscope::graphql;
 
 namespace {
@@ -29,6 +31,25 @@ private slots:
         QVERIFY(v.find("b")->isInt());
         QVERIFY(v.find("a")->isDouble());
         QVERIFY(*v.find("b") == *v.find("a")); // equal as numbers
+    }
+
+    // msgpack's integers reach 2^64 - 1; past int64_t they are kept exact, as Python does.
+    void integersPastInt64()
+    {
+        const JsonValue v = json("[18446744073709551615, 9223372036854775808, "
+                                 "-9223372036854775808, 18446744073709551616]");
+        QCOMPARE(v.toJson(), std::string("[18446744073709551615,9223372036854775808,"
+                                         "-9223372036854775808,1.8446744073709552e+19]"));
+        QVERIFY(v.items()[0].isUInt());
+        QVERIFY(!v.items()[0].isInt());
+        QVERIFY(v.items()[0].isNumber());
+        QCOMPARE(v.items()[0].toUInt(), std::numeric_limits<uint64_t>::max());
+        QVERIFY(v.items()[2].isInt());
+        QVERIFY(v.items()[3].isDouble()); // beyond every integer form: a float, as before
+        QVERIFY(JsonValue(uint64_t(5)).isInt());
+        QVERIFY(!(v.items()[0] == JsonValue(int64_t(-1)))); // the same bits, not the same number
+        QVERIFY(v.items()[0] == JsonValue(std::numeric_limits<uint64_t>::max()));
+        QVERIFY(v.items()[1] == JsonValue(9223372036854775808.0));
     }
 
     // Strings are read and quoted in runs between escapes: escapes at the ends, side by side and

@@ -163,6 +163,50 @@ private slots:
         QCOMPARE(changes, 6);
     }
 
+    // A channel layer across processes subscribes to a group while it has local members.
+    void groupsOpenWithTheirFirstMemberAndCloseWithTheLast()
+    {
+        Hub hub;
+        QStringList events;
+        hub.groups().onGroupOpened = [&](const std::string &g) {
+            events << QStringLiteral("open ") + QString::fromStdString(g);
+        };
+        hub.groups().onGroupClosed = [&](const std::string &g) {
+            events << QStringLiteral("close ") + QString::fromStdString(g);
+        };
+        const SocketId a = hub.addSocket("next"), b = hub.addSocket("next");
+        hub.upsertOperation(a, "1", "x", {});
+        hub.upsertOperation(a, "2", "x", {});
+        hub.upsertOperation(b, "1", "x", {});
+        hub.join(a, "1", {"G", "H"});
+        hub.join(a, "2", {"G"});
+        hub.join(b, "1", {"G"});
+        QCOMPARE(events, QStringList({"open G", "open H"}));
+        hub.leave(a, "1", {"G", "H"});
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.last(), "close H");
+        QVERIFY(hub.removeOperation(a, "2"));
+        QCOMPARE(events.size(), 3); // b is still in G
+        hub.removeSocket(b);
+        QCOMPARE(events.last(), "close G");
+        QCOMPARE(events.size(), 4);
+    }
+
+    // W28 close_connection: a socket leaving its groups during a publish closes them after it.
+    void groupsCloseAfterThePublishThatOverflowedTheirLastMember()
+    {
+        Hub hub(HubConfig{1, OverflowStrategy::CloseConnection});
+        std::vector<std::string> closed;
+        hub.groups().onGroupClosed = [&](const std::string &g) { closed.push_back(g); };
+        const SocketId s = hub.addSocket("next");
+        hub.upsertOperation(s, "1", "x", {});
+        hub.join(s, "1", {"G"});
+        hub.publish("G", JsonValue(1));
+        QVERIFY(closed.empty());
+        hub.publish("G", JsonValue(2)); // the outbox of 1 overflows
+        QCOMPARE(closed, std::vector<std::string>{"G"});
+    }
+
     void w26_closingASocketRemovesItsOperations()
     {
         Hub hub;
