@@ -1,3 +1,4 @@
+#include "cli/channel_layer_option.h"
 #include "cli/command.h"
 #include "cli/schema_option.h"
 #include "main_window.h"
@@ -37,6 +38,7 @@ int runGui(int &argc, char **argv)
                        "instead of the demo panel."),
         QStringLiteral("file"));
     parser.addOption(workspace);
+    cli::addChannelLayerOptions(parser);
     parser.process(app);
 
     ui::MainWindow window;
@@ -56,6 +58,15 @@ int runGui(int &argc, char **argv)
         }
         server::ServerConfig config = window.server().config();
         config.port = quint16(value);
+        window.server().setConfig(config);
+    }
+    {
+        server::ServerConfig config = window.server().config();
+        QString error;
+        if (!cli::applyChannelLayerOptions(parser, &config, &error)) {
+            QTextStream(stderr) << "subscope: " << error << '\n';
+            return UsageError;
+        }
         window.server().setConfig(config);
     }
     if (parser.isSet(workspace)) {

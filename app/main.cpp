@@ -7,7 +7,8 @@
 namespace {
 
 const char *const Usage =
-    "Usage: subscope [--schema FILE] [--port N] [--workspace FILE]   the explorer (a window)\n"
+    "Usage: subscope [--schema FILE] [--port N] [--workspace FILE] [--channel-layer URL]\n"
+    "                                                                the explorer (a window)\n"
     "       subscope --headless [options]                            the server alone\n"
     "       subscope <command> [options]\n"
     "\n"

@@ -1,3 +1,4 @@
+#include "channel_layer_option.h"
 #include "command.h"
 #include "log_output.h"
 #include "schema_option.h"
@@ -14,7 +15,6 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
-#include <algorithm>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -144,26 +144,13 @@ int runHeadless(const QStringList &arguments)
         QStringLiteral("tls-key"),
         QStringLiteral("The PEM private key of --tls-cert, without a passphrase."),
         QStringLiteral("FILE"));
-    const QCommandLineOption channelLayer(
-        QStringLiteral("channel-layer"),
-        QStringLiteral("Share events with other Subscope and Django processes through Redis, "
-                       "as channels_redis's RedisPubSubChannelLayer does: "
-                       "redis://[[user]:password@]host[:port][/db] (or set "
-                       "SUBSCOPE_CHANNEL_LAYER). Default: events stay in this process."),
-        QStringLiteral("URL"));
-    const QCommandLineOption channelLayerPrefix(
-        QStringLiteral("channel-layer-prefix"),
-        QStringLiteral("The channels_redis prefix of the Redis channels, <prefix>__group__<group> "
-                       "(default: asgi)."),
-        QStringLiteral("PREFIX"));
     for (const QCommandLineOption &o :
-         {port,        bind,        path,           keepalive,
-          initTimeout, outboxSize,  overflow,       lenient,
-          auth,        requireAuth, fixtures,       logFormat,
-          quiet,       events,      maxConnections, maxOperations,
-          maxMessage,  maxBody,     triggerToken,   allowedOrigins,
-          tlsCert,     tlsKey,      channelLayer,   channelLayerPrefix})
+         {port,         bind,           path,           keepalive,     initTimeout, outboxSize,
+          overflow,     lenient,        auth,           requireAuth,   fixtures,    logFormat,
+          quiet,        events,         maxConnections, maxOperations, maxMessage,  maxBody,
+          triggerToken, allowedOrigins, tlsCert,        tlsKey})
         parser.addOption(o);
+    addChannelLayerOptions(parser);
     if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
 
     QTextStream err(stderr);
@@ -245,25 +232,8 @@ int runHeadless(const QStringList &arguments)
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
         return usage(parser.isSet(tlsCert) ? QStringLiteral("--tls-cert needs --tls-key")
                                            : QStringLiteral("--tls-key needs --tls-cert"));
-    const QString redisUrl = parser.isSet(channelLayer)
-                                 ? parser.value(channelLayer)
-                                 : qEnvironmentVariable("SUBSCOPE_CHANNEL_LAYER");
-    if (!redisUrl.isEmpty()) {
-        QString problem;
-        config.redis = server::parseRedisUrl(redisUrl, &problem);
-        if (!config.redis) return usage(problem);
-    }
-    if (parser.isSet(channelLayerPrefix)) {
-        if (!config.redis)
-            return usage(QStringLiteral("--channel-layer-prefix needs --channel-layer"));
-        const QString prefix = parser.value(channelLayerPrefix);
-        if (std::any_of(prefix.begin(), prefix.end(),
-                        [](QChar c) { return c.isSpace() || !c.isPrint(); }))
-            return usage(
-                QStringLiteral("--channel-layer-prefix '%1' has spaces or control characters")
-                    .arg(prefix));
-        config.channelLayerPrefix = prefix.toStdString();
-    }
+    QString problem;
+    if (!applyChannelLayerOptions(parser, &config, &problem)) return usage(problem);
     if (parser.isSet(lenient)) config.groupNames = graphql::GroupNameMode::Lenient;
     if (parser.isSet(auth) || parser.isSet(requireAuth)) {
         protocol::AccessRules rules;

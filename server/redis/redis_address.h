@@ -19,6 +19,7 @@ struct RedisAddress
 
     // host:port/db, never the password: for logs, errors and the explorer.
     QString display() const;
+    friend bool operator==(const RedisAddress &, const RedisAddress &) = default;
 };
 
 // The address of a redis:// URL, or nullopt with *error saying what is wrong with it.

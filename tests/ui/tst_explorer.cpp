@@ -12,6 +12,8 @@
 #include "explorer_fixture.h"
 #include "main_window.h"
 #include "support/headless_process.h"
+#include "support/net_clients.h"
+#include "support/redis_server.h"
 #include "trigger/trigger_panel.h"
 
 #include <QAbstractItemView>
@@ -825,6 +827,65 @@ private slots:
                                   Timeout);
         QVERIFY(trigger()->groupCompletions().contains("ticks"));
         QCOMPARE(a->editor()->schema(), window->server().schema().get());
+    }
+
+    // The embedded server on Redis, set in the dock: the trigger panel publishes, an event fired
+    // on a headless Subscope of the same Redis reaches the panel, and the dock shows the link
+    // going down and coming back.
+    void serverDockRunsTheServerOnRedis()
+    {
+        test::RedisServer redis;
+        auto *url = window->serverDock()->findChild<QLineEdit *>(QStringLiteral("channelLayerUrl"));
+        auto *redisFigure =
+            window->serverDock()->findChild<QLabel *>(QStringLiteral("redisFigure"));
+        QVERIFY(url && redisFigure);
+        QVERIFY(window->server().start());
+        window->serverDock()->sample();
+        QVERIFY(redisFigure->isHidden()); // events stay in the process
+
+        QTest::keyClicks(url, QStringLiteral("http://127.0.0.1"));
+        QVERIFY2(url->toolTip().contains("must start with redis://"), qPrintable(url->toolTip()));
+        QVERIFY(!window->server().config().redis); // kept the in-process layer
+        url->clear();
+        QTest::keyClicks(url, redis.url() + QStringLiteral("/0"));
+        QCOMPARE(window->server().config().redis->port, redis.port);
+        window->server().restart();
+        QTRY_VERIFY_WITH_TIMEOUT(redisFigure->text().startsWith("connected to Redis at"), Timeout);
+        QVERIFY(redisFigure->isVisible());
+
+        ClientPanel *panel = readyPanel(ConnectionSettings::Protocol::TransportWs);
+        const int row = subscribeAndRegister(panel, "subscription { myCustomEvent { field1 } }");
+        QVERIFY(row >= 0);
+        EventStreamModel *stream = panel->operations()->stream(row);
+        QTRY_COMPARE_WITH_TIMEOUT(redis.subscribers("asgi__group__custom_event"), 1, Timeout);
+        fireGroup("custom_event", R"({"field1": "from the panel"})");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            trigger()->resultText().contains("Fired into custom_event: published to Redis"),
+            Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOfKind(stream, RowKind::Event) >= 0, Timeout);
+
+        test::Headless headless({QStringLiteral("--channel-layer"), redis.url()});
+        QVERIFY2(headless.waitServing(), qPrintable(headless.stderrText));
+        test::Http http;
+        QTRY_COMPARE_WITH_TIMEOUT(
+            http.request(QStringLiteral("GET"), QUrl(headless.http + QStringLiteral("/healthz")))
+                .first,
+            200, Timeout);
+        QCOMPARE(http.request(QStringLiteral("POST"),
+                              QUrl(headless.http + QStringLiteral("/trigger")),
+                              R"({"group": "custom_event", "value": {"field1": "from headless"}})")
+                     .first,
+                 202);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(stream, stream->rowCount() - 1, EventStreamModel::SummaryColumn)
+                .contains("from headless"),
+            Timeout);
+        QVERIFY(redis.shutdownNoSave());
+        QTRY_VERIFY_WITH_TIMEOUT(redisFigure->text().startsWith("cannot reach Redis at"), Timeout);
+        fireGroup("custom_event", "1");
+        QTRY_VERIFY_WITH_TIMEOUT(trigger()->resultText().contains("Not published"), Timeout);
+        QVERIFY(redis.start());
+        QTRY_VERIFY_WITH_TIMEOUT(redisFigure->text().contains("reconnects 1"), 15000);
     }
 
     // A panel against a second Subscope, started as `subscope --headless`; the trigger panel

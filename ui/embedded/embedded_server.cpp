@@ -85,6 +85,9 @@ bool EmbeddedServer::start()
     m_server->hub().onMembershipChanged = [this] {
         if (!m_groupsDelay.isActive()) m_groupsDelay.start();
     };
+    if (server::RedisChannelLayer *redis = m_server->redis())
+        connect(redis, &server::RedisChannelLayer::stateChanged, this,
+                &EmbeddedServer::channelLayerChanged);
     QString error;
     if (!m_server->start(&error)) {
         m_server.reset();
@@ -163,6 +166,14 @@ ServerFigures EmbeddedServer::figures() const
     figures.groups = hub.groups().groupCount();
     figures.drops = hub.drops();
     figures.triggers = hub.counters().triggers;
+    if (const server::RedisChannelLayer *redis = m_server->redis()) {
+        figures.redis = true;
+        figures.redisUp = redis->state() == server::RedisChannelLayer::State::Up;
+        figures.redisState = redis->stateText();
+        figures.redisPublished = redis->counters().published;
+        figures.redisReceived = redis->counters().received;
+        figures.redisReconnects = redis->counters().reconnects;
+    }
     return figures;
 }
 

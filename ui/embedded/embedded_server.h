@@ -25,6 +25,13 @@ struct ServerFigures
     uint64_t framesOut = 0;
     uint64_t drops = 0;
     uint64_t triggers = 0;
+    // The Redis channel layer, when the server runs on one.
+    bool redis = false;
+    bool redisUp = false;
+    QString redisState; // "connected to Redis at …", "cannot reach Redis at …"
+    uint64_t redisPublished = 0;
+    uint64_t redisReceived = 0;
+    uint64_t redisReconnects = 0;
 };
 
 // One member of a group (W13): an operation of a socket, as the groups view shows it.
@@ -113,6 +120,8 @@ signals:
     void schemaErrorsChanged(const QStringList &errors);
     // Who is in which group changed (coalesced: at most every 50 ms), or the server stopped.
     void groupsChanged();
+    // The connection to Redis came, went or is being tried again.
+    void channelLayerChanged();
 
 private:
     void setState(State state);

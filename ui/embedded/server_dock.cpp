@@ -28,6 +28,12 @@ constexpr registry::OverflowStrategy Strategies[] = {registry::OverflowStrategy:
                                                      registry::OverflowStrategy::DropOldest,
                                                      registry::OverflowStrategy::CloseConnection};
 
+std::optional<server::RedisAddress> parseRedisUrlText(const QString &text)
+{
+    QString error;
+    return text.trimmed().isEmpty() ? std::nullopt : server::parseRedisUrl(text.trimmed(), &error);
+}
+
 QSpinBox *secondsBox(QWidget *parent, const QString &offText)
 {
     auto *box = new QSpinBox(parent);
@@ -81,6 +87,7 @@ ServerDock::ServerDock(EmbeddedServer &server, QWidget *parent)
     connect(&m_server, &EmbeddedServer::stateChanged, this, &ServerDock::showState);
     connect(&m_server, &EmbeddedServer::schemaChanged, this, &ServerDock::showSchema);
     connect(&m_server, &EmbeddedServer::schemaErrorsChanged, this, &ServerDock::showSchema);
+    connect(&m_server, &EmbeddedServer::channelLayerChanged, this, &ServerDock::sample);
     connect(&m_server, &EmbeddedServer::configChanged, this, [this] {
         if (!m_editing) loadSettings(m_server.config());
     });
@@ -162,12 +169,24 @@ QWidget *ServerDock::buildSettings()
     m_lenient->setToolTip(tr("W16: characters a group name may not have become _, and the name "
                              "is cut to 99 characters"));
     form->addRow(m_lenient);
+    m_channelLayer = new QLineEdit(box);
+    m_channelLayer->setObjectName(QStringLiteral("channelLayerUrl"));
+    m_channelLayer->setPlaceholderText(tr("In this process; or redis://host:6379/0"));
+    m_channelLayer->setClearButtonEnabled(true);
+    form->addRow(tr("Channel layer"), m_channelLayer);
+    m_channelPrefix = new QLineEdit(box);
+    m_channelPrefix->setObjectName(QStringLiteral("channelLayerPrefix"));
+    m_channelPrefix->setToolTip(tr("channels_redis's prefix: the Redis channel of group G is "
+                                   "<prefix>__group__G"));
+    form->addRow(tr("Redis prefix"), m_channelPrefix);
 
     for (QSpinBox *spin : {m_port, m_keepalive, m_initTimeout, m_outboxSize})
         connect(spin, &QSpinBox::valueChanged, this, &ServerDock::settingsEdited);
     connect(m_bind, &QComboBox::currentTextChanged, this, &ServerDock::settingsEdited);
     connect(m_overflow, &QComboBox::currentIndexChanged, this, &ServerDock::settingsEdited);
     connect(m_lenient, &QCheckBox::toggled, this, &ServerDock::settingsEdited);
+    connect(m_channelLayer, &QLineEdit::textEdited, this, &ServerDock::settingsEdited);
+    connect(m_channelPrefix, &QLineEdit::textEdited, this, &ServerDock::settingsEdited);
     return box;
 }
 
@@ -192,6 +211,9 @@ QWidget *ServerDock::buildFigures()
     form->addRow(tr("Groups"), m_groups);
     form->addRow(tr("Events fired"), m_triggers);
     form->addRow(tr("Outbox drops"), m_drops);
+    m_redis = label("redisFigure");
+    m_redisLabel = new QLabel(tr("Redis"), box);
+    form->addRow(m_redisLabel, m_redis);
     m_chart = new RateChart(box);
     m_chart->setObjectName(QStringLiteral("rateChart"));
     form->addRow(m_chart);
@@ -201,7 +223,7 @@ QWidget *ServerDock::buildFigures()
 void ServerDock::loadSettings(const server::ServerConfig &config)
 {
     const QSignalBlocker b1(m_port), b2(m_bind), b3(m_keepalive), b4(m_initTimeout),
-        b5(m_outboxSize), b6(m_overflow), b7(m_lenient);
+        b5(m_outboxSize), b6(m_overflow), b7(m_lenient), b8(m_channelLayer), b9(m_channelPrefix);
     m_port->setValue(config.port);
     m_bind->setCurrentText(config.bind.toString());
     m_keepalive->setValue(config.keepaliveSeconds);
@@ -209,6 +231,14 @@ void ServerDock::loadSettings(const server::ServerConfig &config)
     m_outboxSize->setValue(int(config.outboxSize));
     m_overflow->setCurrentIndex(int(config.overflow));
     m_lenient->setChecked(config.groupNames == graphql::GroupNameMode::Lenient);
+    // The dock is what sets the explorer's channel layer: the URL stays as typed (with its
+    // password) while it names the same Redis.
+    if (!config.redis)
+        m_channelLayer->clear();
+    else if (parseRedisUrlText(m_channelLayer->text()) != config.redis)
+        m_channelLayer->setText(QStringLiteral("redis://") + config.redis->display());
+    m_channelPrefix->setText(QString::fromStdString(config.channelLayerPrefix));
+    showChannelLayerValidity();
     m_restart->hide();
 }
 
@@ -224,6 +254,13 @@ server::ServerConfig ServerDock::editedConfig() const
         m_lenient->isChecked() ? graphql::GroupNameMode::Lenient : graphql::GroupNameMode::Strict;
     const QHostAddress bind(m_bind->currentText().trimmed());
     if (!bind.isNull()) config.bind = bind;
+    const QString url = m_channelLayer->text().trimmed();
+    if (url.isEmpty())
+        config.redis.reset();
+    else if (const auto redis = parseRedisUrlText(url))
+        config.redis = redis;
+    const QString prefix = m_channelPrefix->text().trimmed();
+    config.channelLayerPrefix = prefix.isEmpty() ? std::string("asgi") : prefix.toStdString();
     return config;
 }
 
@@ -238,9 +275,26 @@ void ServerDock::showBindValidity()
         validBind ? QString() : QStringLiteral("color: %1").arg(toneColour(Tone::Error).name()));
 }
 
+void ServerDock::showChannelLayerValidity()
+{
+    const QString url = m_channelLayer->text().trimmed();
+    QString error;
+    const bool valid = url.isEmpty() || server::parseRedisUrl(url, &error);
+    m_channelLayer->setToolTip(
+        valid ? tr("Empty: events stay in this server. A redis:// URL shares them with other "
+                   "Subscope servers and Django apps on channels_redis's "
+                   "RedisPubSubChannelLayer: redis://[[user]:password@]host[:port][/db]")
+              : tr("%1. The server keeps its previous channel layer.")
+                    .arg(error.section(QStringLiteral(": "), 1)));
+    m_channelLayer->setStyleSheet(
+        valid ? QString() : QStringLiteral("color: %1").arg(toneColour(Tone::Error).name()));
+    m_channelPrefix->setEnabled(!url.isEmpty());
+}
+
 void ServerDock::settingsEdited()
 {
     showBindValidity();
+    showChannelLayerValidity();
     m_editing = true;
     m_server.setConfig(editedConfig());
     m_editing = false;
@@ -279,6 +333,7 @@ void ServerDock::changeEvent(QEvent *event)
     if (!isPaletteChange(event)) return;
     showSchema();
     showBindValidity();
+    showChannelLayerValidity();
 }
 
 void ServerDock::showSchema()
@@ -334,6 +389,18 @@ void ServerDock::sample()
     m_groups->setText(QString::number(figures.groups));
     m_triggers->setText(QString::number(figures.triggers));
     m_drops->setText(QString::number(figures.drops));
+    m_redisLabel->setVisible(figures.redis);
+    m_redis->setVisible(figures.redis);
+    if (figures.redis) {
+        m_redis->setText(tr("%1. Published %2, received %3, reconnects %4")
+                             .arg(figures.redisState)
+                             .arg(figures.redisPublished)
+                             .arg(figures.redisReceived)
+                             .arg(figures.redisReconnects));
+        m_redis->setStyleSheet(
+            figures.redisUp ? QString()
+                            : QStringLiteral("color: %1").arg(toneColour(Tone::Error).name()));
+    }
     if (m_server.isRunning() && figures.framesIn >= m_lastFigures.framesIn &&
         figures.framesOut >= m_lastFigures.framesOut)
         m_chart->addSample(double(figures.framesIn - m_lastFigures.framesIn) / seconds,

@@ -42,6 +42,7 @@ private:
     void showSchema();
     void settingsEdited();
     void showBindValidity();
+    void showChannelLayerValidity();
     void loadSettings(const server::ServerConfig &config);
     server::ServerConfig editedConfig() const;
     void openSchema();
@@ -63,6 +64,10 @@ private:
     QSpinBox *m_outboxSize;
     QComboBox *m_overflow;
     QCheckBox *m_lenient;
+    QLineEdit *m_channelLayer;
+    QLineEdit *m_channelPrefix;
+    QLabel *m_redisLabel;
+    QLabel *m_redis;
     QLabel *m_connections;
     QLabel *m_operations;
     QLabel *m_groups;
