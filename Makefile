@@ -78,6 +78,8 @@ bench: deps build
 	$(BUILD_DIR)/bin/bench_inspector
 	ulimit -n "$$(ulimit -Hn)"; node tests/bench/fanout.mjs --build $(BUILD_DIR) \
 	  --json $(BUILD_DIR)/fanout.json --plot docs/fanout.png $(FANOUT_ARGS)
+	ulimit -n "$$(ulimit -Hn)"; node tests/bench/redis_fanout.mjs --build $(BUILD_DIR) \
+	  --json $(BUILD_DIR)/redis_fanout.json
 
 # libFuzzer targets (tests/fuzz/, docs/reliability.md), built with clang in build-fuzz/ and run
 # one after the other for FUZZ_SECONDS each; the corpus grows in build-fuzz/corpus/ from the

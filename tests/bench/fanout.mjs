@@ -7,12 +7,12 @@
 //
 // Every run starts its server on a free loopback port and stops it afterwards. A scenario that
 // needs more file descriptors than this machine allows is reported as skipped, with the reason.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, median, runLoadgen, startProcess, stopProcess } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -51,73 +51,17 @@ const scenarios = [
   { name: 'idle-50000', n: 50000, what: '50,000 subscribed sockets, idle', args: ['--sockets', '50000', '--events', '0', '--idle-ms', '2000'], slow: true },
 ].filter((s) => (only.length ? only.includes(s.name) : !(flag('--quick') && s.slow)));
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-function accepting(port) {
-  return new Promise((done) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.on('connect', () => { socket.destroy(); done(true); });
-    socket.on('error', () => done(false));
-  });
-}
-
 async function startServer(kind) {
   const port = await freePort();
   const [program, argv] = servers[kind](port);
-  const child = spawn(program, argv, { stdio: ['ignore', 'ignore', 'pipe'], cwd: join(here, '..') });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
-  for (let i = 0; i < 200; ++i) {
-    if (child.exitCode !== null) throw new Error(`${kind} exited: ${stderr}`);
-    if (await accepting(port)) return { child, port };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${kind} did not listen on ${port}: ${stderr}`);
+  return startProcess(kind, program, argv, port, join(here, '..'));
 }
 
-async function stopServer({ child }) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function runLoadgen(port, pid, scenario, label) {
-  return new Promise((done) => {
-    const child = spawn(loadgen, ['--port', String(port), '--server-pid', String(pid), '--label', label, ...scenario.args],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
-    child.on('exit', (code) => {
-      try {
-        if (code !== 0) throw new Error(err.trim() || `exit ${code}`);
-        done(JSON.parse(out));
-      } catch (e) {
-        done({ error: String(e.message ?? e).slice(0, 300) });
-      }
-    });
-  });
+function runLoadgenOn(port, pid, scenario, label) {
+  return runLoadgen(loadgen, ['--port', String(port), '--server-pid', String(pid), '--label', label, ...scenario.args]);
 }
 
 const fileLimit = Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim()) || 0;
-const median = (values) => {
-  const v = values.filter((x) => typeof x === 'number' && x >= 0).sort((a, b) => a - b);
-  return v.length ? v[Math.floor((v.length - 1) / 2)] : null;
-};
 
 function report(done) {
   // Medians and ratios.
@@ -220,8 +164,8 @@ for (let round = 1; round <= rounds; ++round) {
     for (let i = 0; i < (round - 1) % order.length; ++i) order.push(order.shift());
     for (const kind of order) {
       const server = await startServer(kind);
-      const run = await runLoadgen(server.port, server.child.pid, scenario, `${kind} ${scenario.name} #${round}`);
-      await stopServer(server);
+      const run = await runLoadgenOn(server.port, server.child.pid, scenario, `${kind} ${scenario.name} #${round}`);
+      await stopProcess(server);
       ((results[scenario.name] ??= {})[kind] ??= []).push(run);
       const summary = run.error
         ? `error: ${run.error}`

@@ -10,6 +10,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { strict as assert } from 'node:assert';
@@ -273,5 +274,71 @@ describe('over wss:// (--tls-cert, --tls-key)', () => {
     await postTls('/trigger', { group: 'custom_event', value: { field1: 'over tls' } });
     assert.deepEqual(await s.nth(2), { data: { myCustomEvent: { field1: 'over tls' } }, errors: null });
     client.close();
+  });
+});
+
+// Two servers on one redis-server (--channel-layer): the unmodified clients on either server get
+// the events fired at the other, once each (W20 across processes).
+describe('two servers sharing events through Redis (--channel-layer)', () => {
+  let redis;
+  let a;
+  let b;
+  const postTo = async (server, path, body) => {
+    const response = await fetch(server.http + path, { method: 'POST', body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json() };
+  };
+  const healthy = async (server) => eventually(async () => (await fetch(server.http + '/healthz')).status === 200, 'Redis connected');
+  const stop = async (child) => {
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.kill('SIGTERM');
+    return exited;
+  };
+
+  before(async () => {
+    const port = await new Promise((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => resolve(p)); });
+    });
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await eventually(() => new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    }), 'redis-server listening');
+    const url = `redis://127.0.0.1:${port}/0`;
+    a = await startServer(['--channel-layer', url]);
+    b = await startServer(['--channel-layer', url]);
+    for (const s of [a, b]) s.child.removeAllListeners('exit');
+    await healthy(a);
+    await healthy(b);
+  });
+  after(async () => {
+    assert.deepEqual(await stop(a.child), { code: 0, signal: null });
+    assert.deepEqual(await stop(b.child), { code: 0, signal: null });
+    await stop(redis);
+  });
+
+  test('graphql-ws on A and subscriptions-transport-ws on B each get an event fired at either', async () => {
+    const onA = createClient6({ url: a.ws, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const onB = new SubscriptionClient(b.ws, { reconnect: false }, WebSocket);
+    const sinkA = sink();
+    const sinkB = sink();
+    onA.subscribe({ query: 'subscription { myModelCreated(subscribe: true) { id name } }' }, sinkA);
+    onB.request({ query: 'subscription { myModelCreated { id name } }' }).subscribe(sinkB);
+    assert.deepEqual(await sinkA.nth(1), registerAck(['MyModelCreated']));
+    assert.deepEqual(await sinkB.nth(1), registerAck(['MyModelCreated']));
+    // Both servers have subscribed once their ack is out; the first event is fired at B.
+    assert.deepEqual(await postTo(b, '/models/MyModel', { action: 'create', pk: 7, fields: { name: 'seven' } }),
+      { status: 202, body: { group: 'MyModelCreated', published: true } });
+    const event = { data: { myModelCreated: { pk: 7, fields: { name: 'seven', id: 7 }, group: 'MyModelCreated' } }, errors: null };
+    assert.deepEqual(await sinkA.nth(2), event);
+    assert.deepEqual(await sinkB.nth(2), event);
+    assert.deepEqual(await postTo(a, '/trigger', { group: 'MyModelCreated', value: 'from A' }),
+      { status: 202, body: { group: 'MyModelCreated', published: true } });
+    assert.deepEqual(await sinkB.nth(3), { data: { myModelCreated: 'from A' }, errors: null });
+    assert.deepEqual(await sinkA.nth(3), { data: { myModelCreated: 'from A' }, errors: null });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(sinkA.values.length, 3);
+    assert.equal(sinkB.values.length, 3);
+    await onA.dispose();
+    onB.close();
   });
 });
