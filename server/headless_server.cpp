@@ -151,8 +151,18 @@ HeadlessServer::publishBatch(const std::vector<std::pair<std::string, const Json
                 << "trigger batch of" << events.size() << "events refused:" << outcome.error;
             return outcome;
         }
-        for (const auto &[group, value] : events)
-            m_redis->publish(group, *value, &outcome.error);
+        size_t published = 0;
+        for (const auto &[group, value] : events) {
+            if (!m_redis->publish(group, *value, &outcome.error)) {
+                outcome.ok = false;
+                outcome.error = QStringLiteral("Published the first %1 events of %2, then: %3")
+                                    .arg(published)
+                                    .arg(events.size())
+                                    .arg(outcome.error);
+                return outcome;
+            }
+            ++published;
+        }
         outcome.published = true;
         qCInfo(lcServer).noquote()
             << "trigger batch of" << events.size() << "events -> published to Redis";

@@ -23,7 +23,7 @@ bool isBuiltIn(const NamedType &type, std::string_view name)
 // An integral JSON number, or a float with an integral value (Python's is_integer).
 bool isIntegral(const JsonValue &v)
 {
-    if (v.isInt()) return true;
+    if (v.isInt() || v.isUInt()) return true;
     if (v.isDouble()) {
         const double d = v.toDouble();
         return std::isfinite(d) && std::floor(d) == d;
@@ -207,8 +207,9 @@ Coercion parseInputValue(const NamedType &type, const JsonValue &input)
     if (isBuiltIn(type, "ID")) {
         if (input.isString()) return Coercion::success(input);
         if (isIntegral(input))
-            return Coercion::success(input.isInt() ? std::to_string(input.toInt())
-                                                   : std::to_string(int64_t(input.toDouble())));
+            return Coercion::success(input.isInt()    ? std::to_string(input.toInt())
+                                     : input.isUInt() ? std::to_string(input.toUInt())
+                                                      : std::to_string(int64_t(input.toDouble())));
         return Coercion::failure("ID cannot represent value: " + pythonInspect(input));
     }
     return Coercion::success(input); // custom scalars take JSON as it is
@@ -261,6 +262,7 @@ Coercion serializeLeaf(const NamedType &type, const JsonValue &value)
         if (value.isString()) return Coercion::success(value);
         if (value.isBool()) return Coercion::success(value.toBool() ? "true" : "false");
         if (value.isInt()) return Coercion::success(std::to_string(value.toInt()));
+        if (value.isUInt()) return Coercion::success(std::to_string(value.toUInt()));
         if (value.isDouble() && std::isfinite(value.toDouble()))
             return Coercion::success(pythonFloatRepr(value.toDouble()));
         return Coercion::failure("String cannot represent value: " + pythonInspect(value));
@@ -275,8 +277,9 @@ Coercion serializeLeaf(const NamedType &type, const JsonValue &value)
     if (isBuiltIn(type, "ID")) {
         if (value.isString()) return Coercion::success(value);
         if (isIntegral(value))
-            return Coercion::success(value.isInt() ? std::to_string(value.toInt())
-                                                   : std::to_string(int64_t(value.toDouble())));
+            return Coercion::success(value.isInt()    ? std::to_string(value.toInt())
+                                     : value.isUInt() ? std::to_string(value.toUInt())
+                                                      : std::to_string(int64_t(value.toDouble())));
         return Coercion::failure("ID cannot represent value: " + pythonInspect(value));
     }
     return Coercion::success(value);

@@ -12,13 +12,28 @@ namespace {
 
 constexpr std::string_view GroupInfix = "__group__";
 constexpr std::string_view TriggerType = "subscription.triggered";
-// As deep as our JSON parser goes (json_value.cpp), so every value one takes the other takes.
-constexpr size_t MaxDepth = 512;
+// As deep as Python's msgpack.unpackb() goes by default (and past our JSON parser's 512, with
+// the message map around the value).
+constexpr size_t MaxDepth = 1024;
 
 using Packer = msgpack::packer<msgpack::sbuffer>;
 
+bool validUtf8(std::string_view text)
+{
+    return QByteArrayView(text.data(), qsizetype(text.size())).isValidUtf8();
+}
+
+// A msgpack str must be UTF-8 (Python's unpackb(raw=False) refuses the whole message
+// otherwise, in every consumer of the group): bytes that are not become U+FFFD, as they do in
+// a WebSocket text frame.
 void packString(Packer &packer, std::string_view text)
 {
+    if (!validUtf8(text)) {
+        const QByteArray repaired = QString::fromUtf8(text.data(), qsizetype(text.size())).toUtf8();
+        packer.pack_str(uint32_t(repaired.size()));
+        packer.pack_str_body(repaired.constData(), uint32_t(repaired.size()));
+        return;
+    }
     packer.pack_str(uint32_t(text.size()));
     packer.pack_str_body(text.data(), uint32_t(text.size()));
 }
@@ -63,11 +78,6 @@ struct Refused
 {
     std::string why;
 };
-
-bool validUtf8(std::string_view text)
-{
-    return QByteArrayView(text.data(), qsizetype(text.size())).isValidUtf8();
-}
 
 JsonValue toJson(const msgpack::object &object)
 {
@@ -154,8 +164,10 @@ std::string encodeTriggerMessage(std::string_view group, const JsonValue &value)
 std::optional<TriggerMessage>
 decodeTriggerMessage(std::string_view bytes, std::string_view channelGroup, std::string *problem)
 {
-    const msgpack::unpack_limit limits(0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-                                       MaxDepth);
+    // No container or string longer than the message itself: a 5-byte header must not ask
+    // for gigabytes (Python's defaults do the same).
+    const auto size = std::size_t(bytes.size());
+    const msgpack::unpack_limit limits(size, size, size, size, size, MaxDepth);
     try {
         size_t offset = 0;
         const msgpack::object_handle handle =

@@ -30,7 +30,7 @@ struct TriggerMessage
 // A message received on a group's channel: its group and its value as JSON. Binary values
 // become base64 strings (RFC 4648, padded). nullopt with *problem when it is not a
 // subscription.triggered message: not msgpack, another "type", no "value", a "group" other than
-// the channel's, a map key that is not a string, an extension type, nesting beyond 512 levels.
+// the channel's, a map key that is not a string, an extension type, nesting beyond 1024 levels.
 std::optional<TriggerMessage>
 decodeTriggerMessage(std::string_view bytes, std::string_view channelGroup, std::string *problem);
 

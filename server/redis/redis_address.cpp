@@ -12,6 +12,18 @@ QString RedisAddress::display() const
            QString::number(port) + QLatin1Char('/') + QString::number(database);
 }
 
+QString RedisAddress::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("redis"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + QString::number(database));
+    url.setUserName(QString::fromUtf8(user));
+    url.setPassword(QString::fromUtf8(password));
+    return url.toString();
+}
+
 std::optional<RedisAddress> parseRedisUrl(const QString &text, QString *error)
 {
     const QUrl url(text, QUrl::StrictMode);

@@ -19,6 +19,9 @@ struct RedisAddress
 
     // host:port/db, never the password: for logs, errors and the explorer.
     QString display() const;
+    // The whole URL, credentials included (for the explorer's field, which holds what the user
+    // gave).
+    QString url() const;
     friend bool operator==(const RedisAddress &, const RedisAddress &) = default;
 };
 

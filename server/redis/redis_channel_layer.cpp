@@ -20,6 +20,8 @@ constexpr int FirstRetryMs = 100;
 constexpr int LastRetryMs = 5000;
 constexpr int AttemptTimeoutMs = 5000;
 constexpr int CheckTimeoutSeconds = 2;
+constexpr int UnansweredMs = 5000;
+constexpr int PingIdleMs = 2000;
 // Channels per SUBSCRIBE when a whole set is subscribed again.
 constexpr size_t ChannelsPerCommand = 1000;
 
@@ -37,6 +39,9 @@ RedisChannelLayer::RedisChannelLayer(RedisAddress address, std::string prefix, Q
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &RedisChannelLayer::attempt);
+    m_clock.start();
+    m_health.setInterval(500);
+    connect(&m_health, &QTimer::timeout, this, &RedisChannelLayer::checkHealth);
     m_attemptTimeout.setSingleShot(true);
     connect(&m_attemptTimeout, &QTimer::timeout, this, [this] {
         linkDown(QStringLiteral("no answer within %1 s").arg(AttemptTimeoutMs / 1000));
@@ -132,11 +137,18 @@ void RedisChannelLayer::attempt()
     m_lookupId = QHostInfo::lookupHost(m_address.host, this, [this](const QHostInfo &info) {
         m_lookupId = -1;
         if (m_state != State::Connecting) return;
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             linkDown(
                 QStringLiteral("cannot resolve %1: %2").arg(m_address.host, info.errorString()));
-        else
-            connectTo(info.addresses().first());
+            return;
+        }
+        // "localhost" may list ::1 first while Redis listens on 127.0.0.1 only (as hiredis's
+        // own resolution, IPv4 is tried first); each failed attempt tries the next address.
+        m_addresses = info.addresses();
+        std::stable_partition(m_addresses.begin(), m_addresses.end(), [](const QHostAddress &a) {
+            return a.protocol() == QAbstractSocket::IPv4Protocol;
+        });
+        connectTo(m_addresses.at(m_failuresInARow % m_addresses.size()));
     });
 }
 
@@ -150,6 +162,16 @@ void RedisChannelLayer::connectTo(const QHostAddress &ip)
 void RedisChannelLayer::connectionReady()
 {
     if (m_state != State::Connecting || !m_publisher.isReady() || !m_subscriber.isReady()) return;
+    // Up once Redis confirmed the subscriptions: a trigger accepted before would miss the
+    // members here.
+    m_subscriptionsLive = true;
+    m_awaitingConfirmations = m_groups.size();
+    subscribeAll();
+    if (m_awaitingConfirmations == 0) linkUp();
+}
+
+void RedisChannelLayer::linkUp()
+{
     m_attemptTimeout.stop();
     m_failuresInARow = 0;
     m_lastError.clear();
@@ -162,8 +184,24 @@ void RedisChannelLayer::connectionReady()
                                   << QString::fromStdString(m_prefix);
     }
     m_everUp = true;
+    m_unanswered.clear();
+    m_lastSent = m_clock.elapsed();
+    m_health.start();
     setState(State::Up);
-    subscribeAll();
+}
+
+void RedisChannelLayer::checkHealth()
+{
+    const qint64 now = m_clock.elapsed();
+    if (!m_unanswered.empty() && now - m_unanswered.front() > UnansweredMs) {
+        linkDown(QStringLiteral("no answer from Redis for %1 s").arg(UnansweredMs / 1000));
+        return;
+    }
+    if (!m_unanswered.empty() || now - m_lastSent < PingIdleMs) return;
+    if (m_publisher.command({"PING"}, &RedisChannelLayer::pinged, this)) {
+        m_unanswered.push_back(now);
+        m_lastSent = now;
+    }
 }
 
 void RedisChannelLayer::linkDown(const QString &reason)
@@ -175,9 +213,13 @@ void RedisChannelLayer::linkDown(const QString &reason)
         QHostInfo::abortHostLookup(m_lookupId);
         m_lookupId = -1;
     }
+    m_health.stop();
     m_publisher.close();
     m_subscriber.close();
+    m_subscriptionsLive = false;
+    m_awaitingConfirmations = 0;
     m_subscribedChannels = 0;
+    m_unanswered.clear();
     ++m_counters.failedAttempts;
     const int backoff = std::min(LastRetryMs, FirstRetryMs << std::min(m_failuresInARow, 10));
     ++m_failuresInARow;
@@ -242,7 +284,7 @@ int RedisChannelLayer::retryAfterSeconds() const
 
 void RedisChannelLayer::subscribe(const std::string &group)
 {
-    if (!m_groups.insert(group).second || m_state != State::Up) return;
+    if (!m_groups.insert(group).second || !m_subscriptionsLive) return;
     sendSubscription("SUBSCRIBE", {groupChannel(m_prefix, group)});
     // On its way before the member's register ack is: an event fired by whoever saw the ack
     // comes after the subscription at Redis.
@@ -251,7 +293,7 @@ void RedisChannelLayer::subscribe(const std::string &group)
 
 void RedisChannelLayer::unsubscribe(const std::string &group)
 {
-    if (!m_groups.erase(group) || m_state != State::Up) return;
+    if (!m_groups.erase(group) || !m_subscriptionsLive) return;
     sendSubscription("UNSUBSCRIBE", {groupChannel(m_prefix, group)});
 }
 
@@ -298,6 +340,7 @@ bool RedisChannelLayer::publish(const std::string &group, const graphql::JsonVal
         return false;
     }
     ++m_counters.published;
+    m_unanswered.push_back(m_lastSent = m_clock.elapsed());
     return true;
 }
 
@@ -305,12 +348,19 @@ void RedisChannelLayer::published(redisAsyncContext *, void *reply, void *data)
 {
     auto *self = static_cast<RedisChannelLayer *>(data);
     const auto *r = static_cast<const redisReply *>(reply);
+    if (!self->m_unanswered.empty()) self->m_unanswered.pop_front();
     if (!r) {
         ++self->m_counters.unconfirmed;
     } else if (r->type == REDIS_REPLY_ERROR) {
         ++self->m_counters.publishErrors;
         qCWarning(lcRedis).noquote() << "Redis refused a PUBLISH:" << QString::fromUtf8(r->str);
     }
+}
+
+void RedisChannelLayer::pinged(redisAsyncContext *, void *, void *data)
+{
+    auto *self = static_cast<RedisChannelLayer *>(data);
+    if (!self->m_unanswered.empty()) self->m_unanswered.pop_front();
 }
 
 void RedisChannelLayer::pushed(redisAsyncContext *, void *reply, void *data)
@@ -326,8 +376,14 @@ void RedisChannelLayer::pushed(redisAsyncContext *, void *reply, void *data)
         r->element[2]->type == REDIS_REPLY_STRING)
         self->received(text(r->element[1]), text(r->element[2]));
     else if ((kind == "subscribe" || kind == "unsubscribe") &&
-             r->element[2]->type == REDIS_REPLY_INTEGER)
+             r->element[2]->type == REDIS_REPLY_INTEGER) {
         self->m_subscribedChannels = size_t(r->element[2]->integer);
+        // Redis answers in order: the confirmations of the groups subscribed again on
+        // connecting come before those of groups joined since.
+        if (kind == "subscribe" && self->m_awaitingConfirmations > 0 &&
+            --self->m_awaitingConfirmations == 0 && self->m_state == State::Connecting)
+            self->linkUp();
+    }
 }
 
 void RedisChannelLayer::received(std::string_view channel, std::string_view payload)
@@ -349,8 +405,10 @@ void RedisChannelLayer::received(std::string_view channel, std::string_view payl
         }
         return;
     }
+    // Members may have left since the message was sent.
+    if (!m_groups.count(message->group) || !onEvent) return;
     ++m_counters.received;
-    if (m_groups.count(message->group) && onEvent) onEvent(message->group, message->value);
+    onEvent(message->group, message->value);
 }
 
 } // namespace subscope::server

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <string>
 #include <unordered_set>
@@ -33,8 +34,10 @@ struct RedisCounters
 // another subscribes (a subscribed connection can do nothing else).
 //
 // A lost connection is retried with a backoff from 0.1 s doubling to 5 s (±20 %), and every
-// group that still has local members is subscribed again. Meanwhile publish() refuses, naming
-// Redis: a trigger is never dropped without its caller knowing.
+// group that still has local members is subscribed again; the layer is up once Redis has
+// confirmed those subscriptions. Meanwhile publish() refuses, naming Redis: a trigger is never
+// dropped without its caller knowing. A Redis that stops answering (a PUBLISH or a PING
+// unanswered for 5 s; the publisher PINGs when idle) counts as lost.
 class RedisChannelLayer : public QObject
 {
     Q_OBJECT
@@ -42,7 +45,7 @@ public:
     enum class State
     {
         Connecting, // an attempt is under way
-        Up,         // both connections ready
+        Up,         // both connections ready, every group subscribed again
         Down        // waiting for the next attempt
     };
     Q_ENUM(State)
@@ -86,13 +89,16 @@ private:
     void attempt();
     void connectTo(const QHostAddress &ip);
     void connectionReady();
+    void linkUp();
     void linkDown(const QString &reason);
+    void checkHealth();
     void setState(State state);
     void subscribeAll();
     bool sendSubscription(const char *command, const std::vector<std::string> &channels);
     void received(std::string_view channel, std::string_view payload);
     static void pushed(redisAsyncContext *context, void *reply, void *data);
     static void published(redisAsyncContext *context, void *reply, void *data);
+    static void pinged(redisAsyncContext *context, void *reply, void *data);
 
     RedisAddress m_address;
     std::string m_prefix;
@@ -107,7 +113,14 @@ private:
     QTimer m_attemptTimeout;
     QElapsedTimer m_retryClock;
     int m_lookupId = -1;
+    QList<QHostAddress> m_addresses;    // of the host name, IPv4 first; an attempt each in turn
+    bool m_subscriptionsLive = false;   // SUBSCRIBE and UNSUBSCRIBE go out as members come and go
+    size_t m_awaitingConfirmations = 0; // of the groups subscribed again after connecting
     size_t m_subscribedChannels = 0;
+    QElapsedTimer m_clock;
+    QTimer m_health;
+    std::deque<qint64> m_unanswered; // when each PUBLISH or PING still unanswered was sent
+    qint64 m_lastSent = 0;
     uint64_t m_unconfirmedAtLastLoss = 0;
     RedisCounters m_counters;
     // A flood of refused messages is logged once per 10 s, with how many.

@@ -119,7 +119,8 @@ void RedisConnection::flush()
 void RedisConnection::connected(const redisAsyncContext *context, int status)
 {
     RedisConnection *self = owner(context);
-    if (status == REDIS_OK) return; // the handshake's replies say the rest
+    // Success: the handshake's replies say the rest. A context closed already: nothing to say.
+    if (status == REDIS_OK || context != self->m_context) return;
     // hiredis frees the context when this returns.
     self->detachAdapterOf(const_cast<redisAsyncContext *>(context));
     self->m_context = nullptr;
@@ -130,7 +131,7 @@ void RedisConnection::disconnected(const redisAsyncContext *context, int status)
 {
     RedisConnection *self = owner(context);
     self->detachAdapterOf(const_cast<redisAsyncContext *>(context));
-    if (self->m_closing) return;
+    if (self->m_closing || context != self->m_context) return;
     self->m_context = nullptr;
     self->fail(status == REDIS_OK ? QStringLiteral("Redis closed the connection")
                                   : QString::fromUtf8(context->errstr));
@@ -138,10 +139,9 @@ void RedisConnection::disconnected(const redisAsyncContext *context, int status)
 
 void RedisConnection::handshakeReplied(redisAsyncContext *context, void *reply, void *data)
 {
-    Q_UNUSED(context);
     auto *self = static_cast<RedisConnection *>(data);
     const auto *r = static_cast<const redisReply *>(reply);
-    if (!r || self->m_closing) return;
+    if (!r || self->m_closing || context != self->m_context) return;
     if (r->type == REDIS_REPLY_ERROR && self->m_failure.isEmpty()) self->m_failure = replyText(r);
     if (--self->m_handshakeReplies > 0) return;
     if (!self->m_failure.isEmpty()) {
@@ -160,7 +160,7 @@ void RedisConnection::handshakeReplied(redisAsyncContext *context, void *reply, 
 // is still there to write into.
 void RedisConnection::detachAdapterOf(redisAsyncContext *context)
 {
-    if (!m_adapter) return;
+    if (!m_adapter || context->ev.data != m_adapter) return; // detached already
     if (context->ev.cleanup) context->ev.cleanup(context->ev.data);
     context->ev.addRead = context->ev.delRead = nullptr;
     context->ev.addWrite = context->ev.delWrite = nullptr;

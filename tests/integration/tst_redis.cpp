@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <memory>
 
 using namespace subscope;
@@ -29,12 +30,16 @@ const QString TransportWs = QStringLiteral("graphql-transport-ws");
 const QString LegacyWs = QStringLiteral("graphql-ws");
 const QByteArray CustomChannel = "asgi__group__custom_event";
 
-// A headless server on the Redis channel layer, serving.
-std::unique_ptr<Headless> serverOn(const QString &redisUrl, QStringList more = {})
+bool waitHealthy(const Headless &h, int ms = 15000);
+
+// A headless server on the Redis channel layer, serving and (unless told) connected to Redis.
+std::unique_ptr<Headless> serverOn(const QString &redisUrl, QStringList more = {},
+                                   bool waitForRedis = true)
 {
     auto h =
         std::make_unique<Headless>(QStringList{QStringLiteral("--channel-layer"), redisUrl} + more);
     if (!h->waitServing()) qWarning("not serving: %s", qPrintable(h->stderrText));
+    if (waitForRedis && !waitHealthy(*h)) qWarning("no Redis: %s", qPrintable(h->stderrText));
     return h;
 }
 
@@ -78,8 +83,9 @@ qint64 metric(Http &http, const Headless &h, const QByteArray &name)
     return -1;
 }
 
-bool waitHealthy(Http &http, const Headless &h, int ms = 15000)
+bool waitHealthy(const Headless &h, int ms)
 {
+    Http http;
     return QTest::qWaitFor(
         [&] {
             return http.request(QStringLiteral("GET"), QUrl(h.http + QStringLiteral("/healthz")))
@@ -133,7 +139,9 @@ private slots:
     void eventTriggeredOnOneServerReachesAnother()
     {
         RedisServer redis;
-        auto a = serverOn(redis.url()), b = serverOn(redis.url());
+        // By name too: "localhost" may resolve to ::1 first, and this Redis listens on IPv4.
+        auto a = serverOn(redis.url()),
+             b = serverOn(QStringLiteral("redis://localhost:%1").arg(redis.port));
         Client transport(a->websocket, {TransportWs}), legacy(a->websocket, {LegacyWs});
         subscribeCustom(transport, TransportWs);
         subscribeCustom(legacy, LegacyWs);
@@ -237,23 +245,46 @@ private slots:
         QVERIFY2(answer.contains("Not published"), answer);
         QVERIFY(http.lastHeader("Retry-After").toInt() >= 1);
         QCOMPARE(trigger(http, *b, R"([{"group":"custom_event","value":1}])", &answer), 503);
-        const auto [healthStatus, health] =
-            http.request(QStringLiteral("GET"), QUrl(b->http + QStringLiteral("/healthz")));
-        QCOMPARE(healthStatus, 503);
-        QVERIFY2(health.contains("cannot reach Redis"), health);
+        QTRY_VERIFY(http.request(QStringLiteral("GET"), QUrl(b->http + QStringLiteral("/healthz")))
+                        .second.contains("cannot reach Redis"));
+        QCOMPARE(
+            http.request(QStringLiteral("GET"), QUrl(b->http + QStringLiteral("/healthz"))).first,
+            503);
         QCOMPARE(metric(http, *b, "subscope_redis_refused_triggers_total"), 2);
-        QVERIFY(b->stderrText.contains(QLatin1String("lost the connection to Redis")));
+        QTRY_VERIFY(b->stderrText.contains(QLatin1String("lost the connection to Redis")));
 
         QVERIFY(redis.start());
-        QVERIFY(waitHealthy(http, *a));
-        QVERIFY(waitHealthy(http, *b));
+        QVERIFY(waitHealthy(*a));
+        QVERIFY(waitHealthy(*b));
         QTRY_COMPARE(redis.subscribers(CustomChannel), 1); // subscribed again by A
         QCOMPARE(trigger(http, *b, R"({"group":"custom_event","value":{"field1":"back"}})"), 202);
         QVERIFY(onA.waitFrameContaining(QStringLiteral("back")));
         QCOMPARE(framesContaining(onA, QStringLiteral("lost?")), 0);
         QCOMPARE(metric(http, *a, "subscope_redis_reconnects_total"), 1);
-        QVERIFY(a->stderrText.contains(QLatin1String("reconnected to Redis")));
+        QTRY_VERIFY(a->stderrText.contains(QLatin1String("reconnected to Redis")));
         QCOMPARE(onA.closeCode, std::nullopt);
+    }
+
+    // A Redis that stops answering without closing its connections (a frozen host): the
+    // publisher's PING goes unanswered, and after 5 s the link counts as lost.
+    void aFrozenRedisCountsAsLost()
+    {
+        RedisServer redis;
+        auto a = serverOn(redis.url());
+        Client onA(a->websocket, {TransportWs});
+        subscribeCustom(onA, TransportWs);
+        Http http;
+        QTRY_COMPARE(metric(http, *a, "subscope_redis_subscribed_channels"), 1);
+        ::kill(pid_t(redis.process.processId()), SIGSTOP);
+        QCOMPARE(trigger(http, *a, R"({"group":"custom_event","value":{"field1":"frozen"}})"), 202);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            a->stderrText.contains(QLatin1String("no answer from Redis for 5 s")), 12000);
+        QCOMPARE(trigger(http, *a, R"({"group":"custom_event","value":0})"), 503);
+        QCOMPARE(metric(http, *a, "subscope_redis_unconfirmed_total"), 1);
+        ::kill(pid_t(redis.process.processId()), SIGCONT);
+        QVERIFY(waitHealthy(*a));
+        QCOMPARE(trigger(http, *a, R"({"group":"custom_event","value":{"field1":"thawed"}})"), 202);
+        QVERIFY(onA.waitFrameContaining(QStringLiteral("thawed")));
     }
 
     // A Redis that is not there yet: the server starts anyway, refuses triggers, and connects
@@ -269,14 +300,14 @@ private slots:
         file.write(R"({"at_ms": 800, "group": "custom_event", "value": {"field1": "replayed"}})"
                    "\n");
         file.close();
-        auto a = serverOn(url, {QStringLiteral("--events"), events});
-        QVERIFY(a->stderrText.contains(QLatin1String("does not answer")));
+        auto a = serverOn(url, {QStringLiteral("--events"), events}, false);
+        QTRY_VERIFY(a->stderrText.contains(QLatin1String("does not answer")));
         Client onA(a->websocket, {TransportWs});
         subscribeCustom(onA, TransportWs);
         Http http;
         QCOMPARE(trigger(http, *a, R"({"group":"custom_event","value":0})"), 503);
         RedisServer redis({}, port);
-        QVERIFY(waitHealthy(http, *a));
+        QVERIFY(waitHealthy(*a));
         QVERIFY(onA.waitFrameContaining(QStringLiteral("replayed"), 10000));
         QCOMPARE(metric(http, *a, "subscope_redis_reconnects_total"), 0);
     }
@@ -307,7 +338,7 @@ private slots:
         Client onA(a->websocket, {TransportWs});
         subscribeCustom(onA, TransportWs);
         Http http;
-        QVERIFY(waitHealthy(http, *b));
+        QVERIFY(waitHealthy(*b));
         QTRY_COMPARE(metric(http, *a, "subscope_redis_subscribed_channels"), 1);
         QCOMPARE(trigger(http, *b, R"({"group":"custom_event","value":{"field1":"authed"}})"), 202);
         QVERIFY(onA.waitFrameContaining(QStringLiteral("authed")));
@@ -480,8 +511,8 @@ private slots:
         Http http;
         QCOMPARE(metric(http, *a, "subscope_redis_ignored_messages_total"), 2);
         QCOMPARE(metric(http, *a, "subscope_redis_received_total"), 1);
-        QVERIFY2(a->stderrText.contains(QLatin1String("ignored 1 message(s) from Redis")),
-                 qPrintable(a->stderrText));
+        QTRY_VERIFY2(a->stderrText.contains(QLatin1String("ignored 1 message(s) from Redis")),
+                     qPrintable(a->stderrText));
     }
 };
 

@@ -18,6 +18,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QLabel>
@@ -843,9 +844,18 @@ private slots:
         window->serverDock()->sample();
         QVERIFY(redisFigure->isHidden()); // events stay in the process
 
+        // A URL with a password (as --channel-layer gives it) survives editing another setting.
+        server::ServerConfig withPassword = window->server().config();
+        QString error;
+        withPassword.redis = server::parseRedisUrl(QStringLiteral("redis://:p%40ss@h:1/2"), &error);
+        window->server().setConfig(withPassword);
+        QCOMPARE(url->text(), QStringLiteral("redis://:p%40ss@h:1/2"));
+        window->serverDock()->findChild<QCheckBox *>()->toggle();
+        QCOMPARE(window->server().config().redis->password, QByteArray("p@ss"));
+        url->clear();
         QTest::keyClicks(url, QStringLiteral("http://127.0.0.1"));
         QVERIFY2(url->toolTip().contains("must start with redis://"), qPrintable(url->toolTip()));
-        QVERIFY(!window->server().config().redis); // kept the in-process layer
+        QCOMPARE(window->server().config().redis->host, QStringLiteral("h")); // kept the last one
         url->clear();
         QTest::keyClicks(url, redis.url() + QStringLiteral("/0"));
         QCOMPARE(window->server().config().redis->port, redis.port);

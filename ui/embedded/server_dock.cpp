@@ -87,7 +87,8 @@ ServerDock::ServerDock(EmbeddedServer &server, QWidget *parent)
     connect(&m_server, &EmbeddedServer::stateChanged, this, &ServerDock::showState);
     connect(&m_server, &EmbeddedServer::schemaChanged, this, &ServerDock::showSchema);
     connect(&m_server, &EmbeddedServer::schemaErrorsChanged, this, &ServerDock::showSchema);
-    connect(&m_server, &EmbeddedServer::channelLayerChanged, this, &ServerDock::sample);
+    connect(&m_server, &EmbeddedServer::channelLayerChanged, this,
+            [this] { showRedis(m_server.figures()); });
     connect(&m_server, &EmbeddedServer::configChanged, this, [this] {
         if (!m_editing) loadSettings(m_server.config());
     });
@@ -236,7 +237,7 @@ void ServerDock::loadSettings(const server::ServerConfig &config)
     if (!config.redis)
         m_channelLayer->clear();
     else if (parseRedisUrlText(m_channelLayer->text()) != config.redis)
-        m_channelLayer->setText(QStringLiteral("redis://") + config.redis->display());
+        m_channelLayer->setText(config.redis->url());
     m_channelPrefix->setText(QString::fromStdString(config.channelLayerPrefix));
     showChannelLayerValidity();
     m_restart->hide();
@@ -389,23 +390,27 @@ void ServerDock::sample()
     m_groups->setText(QString::number(figures.groups));
     m_triggers->setText(QString::number(figures.triggers));
     m_drops->setText(QString::number(figures.drops));
-    m_redisLabel->setVisible(figures.redis);
-    m_redis->setVisible(figures.redis);
-    if (figures.redis) {
-        m_redis->setText(tr("%1. Published %2, received %3, reconnects %4")
-                             .arg(figures.redisState)
-                             .arg(figures.redisPublished)
-                             .arg(figures.redisReceived)
-                             .arg(figures.redisReconnects));
-        m_redis->setStyleSheet(
-            figures.redisUp ? QString()
-                            : QStringLiteral("color: %1").arg(toneColour(Tone::Error).name()));
-    }
+    showRedis(figures);
     if (m_server.isRunning() && figures.framesIn >= m_lastFigures.framesIn &&
         figures.framesOut >= m_lastFigures.framesOut)
         m_chart->addSample(double(figures.framesIn - m_lastFigures.framesIn) / seconds,
                            double(figures.framesOut - m_lastFigures.framesOut) / seconds);
     m_lastFigures = figures;
+}
+
+void ServerDock::showRedis(const ServerFigures &figures)
+{
+    m_redisLabel->setVisible(figures.redis);
+    m_redis->setVisible(figures.redis);
+    if (!figures.redis) return;
+    m_redis->setText(tr("%1. Published %2, received %3, reconnects %4")
+                         .arg(figures.redisState)
+                         .arg(figures.redisPublished)
+                         .arg(figures.redisReceived)
+                         .arg(figures.redisReconnects));
+    m_redis->setStyleSheet(figures.redisUp
+                               ? QString()
+                               : QStringLiteral("color: %1").arg(toneColour(Tone::Error).name()));
 }
 
 } // namespace subscope::ui

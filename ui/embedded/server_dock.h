@@ -43,6 +43,7 @@ private:
     void settingsEdited();
     void showBindValidity();
     void showChannelLayerValidity();
+    void showRedis(const ServerFigures &figures);
     void loadSettings(const server::ServerConfig &config);
     server::ServerConfig editedConfig() const;
     void openSchema();

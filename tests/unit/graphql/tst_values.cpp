@@ -54,6 +54,14 @@ private slots:
                 R"({"s":"x","i":5,"f":2.0,"b":false,"id":"7","m":"SAD","d":{"any":"json"}})"));
     }
 
+    // Integers past int64_t (from JSON, or msgpack through Redis) are exact, as in Python.
+    void integersPastInt64()
+    {
+        QCOMPARE(coerced("query ($id: ID, $f: Float) { echo(id: $id, f: $f) }",
+                         R"({"id": 18446744073709551615, "f": 18446744073709551615})"),
+                 QStringLiteral(R"({"id":"18446744073709551615","f":1.8446744073709552e+19})"));
+    }
+
     void defaultsAndAbsentValues()
     {
         QCOMPARE(coerced("query ($i: Int = 3, $s: String) { echo(i: $i, s: $s) }", "{}"),
@@ -91,6 +99,12 @@ private slots:
             << QByteArray("query ($i: Int) { echo(i: $i) }") << QByteArray(R"({"i": 3e9})")
             << QStringLiteral("Variable '$i' got invalid value 3000000000.0; Int cannot represent "
                               "non 32-bit signed integer value: 3000000000.0@1:8");
+        QTest::newRow("integer past int64")
+            << QByteArray("query ($i: Int) { echo(i: $i) }")
+            << QByteArray(R"({"i": 18446744073709551615})")
+            << QStringLiteral("Variable '$i' got invalid value 18446744073709551615; Int cannot "
+                              "represent non 32-bit signed integer value: "
+                              "18446744073709551615@1:8");
         QTest::newRow("path into a list")
             << QByteArray("query ($n: [[Int!]!]) { echo(nested: $n) }")
             << QByteArray(R"({"n": [[1], [2, null]]})")

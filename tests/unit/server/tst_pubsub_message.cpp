@@ -162,9 +162,11 @@ private slots:
                                         << QStringLiteral("extension type (-1)");
         QTest::newRow("invalid UTF-8")
             << QByteArray::fromStdString(message("a2c328")) << QStringLiteral("not valid UTF-8");
-        QByteArray deep = QByteArray("91").repeated(600) + "c0";
-        QTest::newRow("600 levels")
-            << QByteArray::fromStdString(message(deep)) << QStringLiteral("deeper than 512 levels");
+        QByteArray deep = QByteArray("91").repeated(1100) + "c0";
+        QTest::newRow("1100 levels") << QByteArray::fromStdString(message(deep))
+                                     << QStringLiteral("deeper than 1024 levels");
+        QTest::newRow("an array header asking for 4 G items")
+            << QByteArray::fromStdString(message("ddffffffff")) << QStringLiteral("not msgpack");
     }
     void refusedMessages()
     {
@@ -173,6 +175,30 @@ private slots:
         std::string why;
         QCOMPARE(decodeTriggerMessage(bytes.toStdString(), "g", &why), std::nullopt);
         QVERIFY2(QString::fromStdString(why).contains(problem), why.c_str());
+    }
+
+    // What our JSON parser takes (512 levels) fits, with the message around it.
+    void deepestJsonValueTravels()
+    {
+        const std::string text = std::string(512, '[') + std::string(512, ']');
+        const JsonValue value = json(text);
+        std::string problem;
+        const auto decoded = decodeTriggerMessage(encodeTriggerMessage("g", value), "g", &problem);
+        QVERIFY2(decoded, problem.c_str());
+        QCOMPARE(decoded->value.toJson(), text);
+    }
+
+    // Text that is not UTF-8 (JSON bodies are not checked for it) is repaired, not passed on
+    // for every consumer to refuse.
+    void invalidUtf8IsRepairedWhenPacked()
+    {
+        const std::string bytes = encodeTriggerMessage("g", JsonValue(std::string("a\xff"
+                                                                                  "b")));
+        std::string problem;
+        const auto decoded = decodeTriggerMessage(bytes, "g", &problem);
+        QVERIFY2(decoded, problem.c_str());
+        QCOMPARE(decoded->value.toString(), std::string("a\xef\xbf\xbd"
+                                                        "b"));
     }
 
     // A message without "group" is taken as the channel's (the channel says it).
