@@ -51,34 +51,39 @@ QByteArray prometheusMetrics(const WebSocketEndpoint &endpoint, const RedisChann
     if (!redis) return out;
 
     const RedisCounters &r = redis->counters();
-    metric("subscope_redis_up", "gauge", "1 while both connections to Redis are ready, else 0.");
-    value("subscope_redis_up", redis->state() == RedisChannelLayer::State::Up ? 1 : 0);
-    metric("subscope_redis_published_total", "counter", "Events PUBLISHed to Redis.");
-    value("subscope_redis_published_total", r.published);
-    metric("subscope_redis_received_total", "counter",
-           "Events received from Redis and delivered to this process's members.");
-    value("subscope_redis_received_total", r.received);
-    metric("subscope_redis_reconnects_total", "counter",
-           "Times the connection to Redis came back after it was lost.");
-    value("subscope_redis_reconnects_total", r.reconnects);
-    metric("subscope_redis_failed_attempts_total", "counter",
-           "Connection attempts to Redis that failed, and connections lost.");
-    value("subscope_redis_failed_attempts_total", r.failedAttempts);
-    metric("subscope_redis_refused_triggers_total", "counter",
-           "Triggers refused (HTTP 503) because Redis was not connected.");
-    value("subscope_redis_refused_triggers_total", r.refusedTriggers);
-    metric("subscope_redis_unconfirmed_total", "counter",
-           "PUBLISHes whose connection closed before Redis confirmed them.");
-    value("subscope_redis_unconfirmed_total", r.unconfirmed);
-    metric("subscope_redis_publish_errors_total", "counter",
-           "PUBLISHes Redis answered with an error.");
-    value("subscope_redis_publish_errors_total", r.publishErrors);
-    metric("subscope_redis_ignored_messages_total", "counter",
-           "Messages on a group channel that were not a subscription.triggered event.");
-    value("subscope_redis_ignored_messages_total", r.refusedMessages);
-    metric("subscope_redis_subscribed_channels", "gauge",
-           "Group channels Redis confirmed this process is subscribed to.");
-    value("subscope_redis_subscribed_channels", redis->subscribedChannels());
+    const struct
+    {
+        const char *name;
+        const char *type;
+        const char *help;
+        uint64_t value;
+    } redisMetrics[] = {
+        {"subscope_redis_up", "gauge", "1 while both connections to Redis are ready, else 0.",
+         redis->state() == RedisChannelLayer::State::Up ? 1u : 0u},
+        {"subscope_redis_published_total", "counter", "Events PUBLISHed to Redis.", r.published},
+        {"subscope_redis_received_total", "counter",
+         "Events received from Redis for groups with members here.", r.received},
+        {"subscope_redis_reconnects_total", "counter",
+         "Times the connection to Redis came back after it was lost.", r.reconnects},
+        {"subscope_redis_failed_attempts_total", "counter",
+         "Connection attempts to Redis that failed, and connections lost.", r.failedAttempts},
+        {"subscope_redis_refused_triggers_total", "counter",
+         "Triggers refused (HTTP 503) because Redis was not connected.", r.refusedTriggers},
+        {"subscope_redis_unconfirmed_total", "counter",
+         "PUBLISHes whose connection closed before Redis confirmed them.", r.unconfirmed},
+        {"subscope_redis_publish_errors_total", "counter",
+         "PUBLISHes Redis answered with an error.", r.publishErrors},
+        {"subscope_redis_ignored_messages_total", "counter",
+         "Messages on a group channel that were not a subscription.triggered event.",
+         r.refusedMessages},
+        {"subscope_redis_subscribed_channels", "gauge",
+         "Group channels Redis confirmed this process is subscribed to.",
+         redis->subscribedChannels()},
+    };
+    for (const auto &m : redisMetrics) {
+        metric(m.name, m.type, m.help);
+        value(m.name, m.value);
+    }
     return out;
 }
 
