@@ -57,13 +57,13 @@ void withoutHttpServerWarnings(QLoggingCategory *category)
 
 bool HeadlessServer::start(QString *error)
 {
-    // QHttpServer warns that the server it is bound to does not listen, which is the design
-    // here: quiet for that call only.
     if (m_redis) {
         QString warning;
         if (!RedisChannelLayer::checkCredentials(*m_config.redis, error, &warning)) return false;
         if (!warning.isEmpty()) qCWarning(lcRedis).noquote() << warning;
     }
+    // QHttpServer warns that the server it is bound to does not listen, which is the design
+    // here: quiet for that call only.
     g_previousFilter = QLoggingCategory::installFilter(withoutHttpServerWarnings);
     m_router.setMaxBodyBytes(m_config.maxBodyBytes);
     if (m_config.tls) m_router.setTls(*m_config.tls);
