@@ -188,8 +188,56 @@ private slots:
         QCOMPARE(help.status, 0);
         QVERIFY(help.out.contains(QStringLiteral("print-schema")));
         QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--help")}).status, 0);
-        QVERIFY(
-            runSubscope({QStringLiteral("--version")}).out.startsWith(QStringLiteral("subscope ")));
+        // The version and the Qt version it runs on.
+        QCOMPARE(runSubscope({QStringLiteral("--version")}).out,
+                 QStringLiteral("subscope %1 (Qt %2)\n")
+                     .arg(QStringLiteral(SUBSCOPE_VERSION), QString::fromLatin1(qVersion())));
+    }
+
+    // subscope-server: the server and the commands without Qt Widgets or Qt Gui, for machines
+    // without a desktop.
+    void serverProgram()
+    {
+        const QString server = QStringLiteral(SUBSCOPE_SERVER_BINARY);
+        QCOMPARE(test::runProgram(server, {QStringLiteral("--version")}).out,
+                 QStringLiteral("subscope-server %1 (Qt %2)\n")
+                     .arg(QStringLiteral(SUBSCOPE_VERSION), QString::fromLatin1(qVersion())));
+        const Run help = test::runProgram(server, {QStringLiteral("--help")});
+        QCOMPARE(help.status, 0);
+        QVERIFY(help.out.startsWith(QStringLiteral("Usage: subscope-server [options]")));
+        for (const char *expected : {"--channel-layer", "--tls-cert", "Commands:", "trigger"})
+            QVERIFY2(help.out.contains(QLatin1String(expected)), expected);
+        const Run printed = test::runProgram(server, {QStringLiteral("print-schema")});
+        QCOMPARE(printed.status, 0);
+        QCOMPARE(printed.out, runSubscope({QStringLiteral("print-schema")}).out);
+        const Run unknown = test::runProgram(server, {QStringLiteral("serve")});
+        QCOMPARE(unknown.status, 2);
+        QVERIFY(unknown.err.startsWith(QStringLiteral("subscope-server: unknown command 'serve'")));
+        const Run badOption =
+            test::runProgram(server, {QStringLiteral("--port"), QStringLiteral("x")});
+        QCOMPARE(badOption.status, 2);
+
+        // Options alone run the server.
+        QProcess process;
+        process.start(server, {QStringLiteral("--port"), QStringLiteral("0")});
+        QString out;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += QString::fromUtf8(process.readAllStandardOutput());
+                return out.contains(QLatin1String("HTTP "));
+            },
+            10000));
+        QVERIFY(out.contains(QLatin1String("WebSocket  ws://127.0.0.1:")));
+        process.terminate();
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 0);
+
+        // No GUI library is loaded.
+        const Run libraries = test::runProgram(QStringLiteral("ldd"), {server});
+        QCOMPARE(libraries.status, 0);
+        QVERIFY(libraries.out.contains(QLatin1String("libQt6Core")));
+        for (const char *gui : {"libQt6Gui", "libQt6Widgets", "libGL", "libxcb"})
+            QVERIFY2(!libraries.out.contains(QLatin1String(gui)), gui);
     }
 
     // A display that does not answer (a stale DISPLAY, say) gives the headless server, not a

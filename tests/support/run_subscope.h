@@ -14,16 +14,22 @@ struct Run
     QString err;
 };
 
-inline Run runSubscope(const QStringList &arguments, const QByteArray &input = {})
+inline Run runProgram(const QString &program, const QStringList &arguments,
+                      const QByteArray &input = {})
 {
     QProcess process;
-    process.start(QStringLiteral(SUBSCOPE_BINARY), arguments);
+    process.start(program, arguments);
     process.write(input);
     process.closeWriteChannel();
     if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000))
-        qFatal("subscope did not finish");
+        qFatal("%s did not finish", qPrintable(program));
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+inline Run runSubscope(const QStringList &arguments, const QByteArray &input = {})
+{
+    return runProgram(QStringLiteral(SUBSCOPE_BINARY), arguments, input);
 }
 
 } // namespace subscope::test
