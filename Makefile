@@ -19,19 +19,23 @@ export UBSAN_OPTIONS ?= print_stacktrace=1
 export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/support/lsan.supp
 else
 BUILD_DIR := build
-CONFIGURE := cmake --preset default
+# /usr: the prefix of the Debian packages (make package), which the systemd unit names.
+CONFIGURE := cmake --preset default -DCMAKE_INSTALL_PREFIX=/usr
 endif
 BIN := $(BUILD_DIR)/bin/subscope
 
 # What building and testing need from Debian 12 (openssl makes the TLS tests' certificates;
-# redis-server and Python's channels_redis are the Redis fan-out tests' peers).
+# redis-server and Python's channels_redis are the Redis fan-out tests' peers; the packaging
+# tests validate with desktop-file-utils, appstream, groff, systemd and bash-completion; CPack's
+# dpkg-shlibdeps needs dpkg-dev and file).
 DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
-        qt6-websockets-dev qt6-httpserver-dev fonts-dejavu-core openssl \
-        libhiredis-dev libmsgpack-cxx-dev redis-server python3-msgpack python3-channels-redis
+        qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev fonts-dejavu-core openssl \
+        libhiredis-dev libmsgpack-cxx-dev redis-server python3-msgpack python3-channels-redis \
+        desktop-file-utils appstream groff-base systemd bash-completion dpkg-dev file
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
 
-.PHONY: all deps debs npm-peers configure build test run bench fuzz clean
+.PHONY: all deps debs npm-peers configure build test run package package-check bench fuzz clean
 
 all: build
 
@@ -68,6 +72,15 @@ test: deps build
 # the demo schema. Extra options: make run ARGS="--port 9000 --schema my.graphql"
 run: build
 	$(BIN) $(ARGS)
+
+# The Debian packages subscope and subscope-server in build/packages/ (packaging/).
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+# Installs those packages with apt-get, serves and subscribes with the installed server, then
+# removes them and checks that nothing is left (as root; CI runs it).
+package-check: package npm-peers
+	tests/packaging/installed_packages.sh $(BUILD_DIR)/packages
 
 # The benchmarks (docs/benchmarks.md). The fan-out comparison takes about 15 minutes; a shorter
 # pass: make bench FANOUT_ARGS="--quick". It raises the open-file limit as far as the machine lets.

@@ -1,11 +1,12 @@
 #include "cli/channel_layer_option.h"
 #include "cli/command.h"
-#include "cli/schema_option.h"
+#include "cli/explorer_options.h"
 #include "main_window.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 
 namespace subscope::cli {
@@ -18,27 +19,17 @@ int runGui(int &argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("subscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Subscope"));
     QApplication::setApplicationVersion(QStringLiteral(SUBSCOPE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("subscope"));
+    // The desktop entry's name (io.github.subscope.Subscope.desktop) is the Wayland app id; on X11
+    // the window's class is the application name, the entry's StartupWMClass.
+    QApplication::setDesktopFileName(QStringLiteral(SUBSCOPE_APP_ID));
+    // The installed theme icon where there is one, else the embedded SVG (a build tree).
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(SUBSCOPE_APP_ID),
+                                                 QIcon(QStringLiteral(":/icons/subscope.svg"))));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("The Subscope explorer: an embedded server, client panels and a trigger "
-                       "panel in one window."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption(schemaOption());
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("The embedded server's port (default 8765; "
-                                                 "any free port when it is taken)."),
-                                  QStringLiteral("port"));
-    parser.addOption(port);
-    const QCommandLineOption workspace(
-        QStringLiteral("workspace"),
-        QStringLiteral("Open the client panels of a workspace file (File › Save workspace) "
-                       "instead of the demo panel."),
-        QStringLiteral("file"));
-    parser.addOption(workspace);
-    cli::addChannelLayerOptions(parser);
+    const ExplorerOptions options = addExplorerOptions(parser);
+    const QCommandLineOption &port = options.port;
+    const QCommandLineOption &workspace = options.workspace;
     parser.process(app);
 
     ui::MainWindow window;

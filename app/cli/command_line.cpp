@@ -1,6 +1,7 @@
 #include "command_line.h"
 
 #include "command.h"
+#include "explorer_options.h"
 #include "server/epoll_event_dispatcher.h"
 
 #include <QCoreApplication>
@@ -35,18 +36,17 @@ QString usage(Program program)
                    "\n") +
                QString::fromLatin1(Commands);
     return QStringLiteral(
-               "Usage: subscope [--schema FILE] [--port N] [--workspace FILE] "
-               "[--channel-layer URL]\n"
-               "                                                                the explorer (a "
-               "window)\n"
-               "       subscope --headless [options]                            the server alone "
-               "(see --headless --help)\n"
+               "Usage: subscope [options]                 the explorer (a window)\n"
+               "       subscope --headless [options]      the server alone (see --headless "
+               "--help)\n"
                "       subscope <command> [options]\n"
                "\n"
                "GraphQL subscriptions explorer and server, wire-compatible with Django's\n"
-               "cypartagraphqlsubscriptionstools.\n"
-               "\n") +
-           QString::fromLatin1(Commands);
+               "cypartagraphqlsubscriptionstools. Without a display, `subscope [options]` serves "
+               "headless.\n"
+               "\n"
+               "Explorer ") +
+           explorerOptionsHelp() + QLatin1Char('\n') + QString::fromLatin1(Commands);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "channel_layer_option.h"
 #include "command.h"
+#include "command_line.h"
 #include "log_output.h"
 #include "schema_option.h"
 #include "server/access_file.h"
@@ -51,8 +52,13 @@ int runHeadless(const QStringList &arguments)
                        "(POST /trigger, POST /models/<name>, POST /graphql/, GET /healthz, GET "
                        "/metrics) on one port."));
     parser.addHelpOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("headless"),
-                                        QStringLiteral("Run the server without the explorer.")));
+    const QCommandLineOption version = parser.addVersionOption();
+    QCommandLineOption headlessOption(QStringLiteral("headless"),
+                                      QStringLiteral("Run the server without the explorer."));
+    // subscope-server is the server alone: it takes --headless but has no explorer to mention.
+    if (QCoreApplication::applicationName() == QLatin1String("subscope-server"))
+        headlessOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(headlessOption);
     parser.addOption(schemaOption());
     const QCommandLineOption port(
         QStringLiteral("port"),
@@ -152,10 +158,17 @@ int runHeadless(const QStringList &arguments)
         parser.addOption(o);
     addChannelLayerOptions(parser);
     if (const std::optional<int> exit = parseSubcommand(parser, arguments)) return *exit;
+    const bool server = QCoreApplication::applicationName() == QLatin1String("subscope-server");
+    if (parser.isSet(version)) {
+        QTextStream(stdout) << versionLine(server ? Program::Server : Program::Subscope) << '\n';
+        return Success;
+    }
 
     QTextStream err(stderr);
+    const QString program =
+        server ? QStringLiteral("subscope-server") : QStringLiteral("subscope --headless");
     auto usage = [&](const QString &message) {
-        err << "subscope --headless: " << message << '\n';
+        err << program << ": " << message << '\n';
         return int(UsageError);
     };
     if (!parser.positionalArguments().isEmpty())
@@ -293,7 +306,7 @@ int runHeadless(const QStringList &arguments)
     }
     server::HeadlessServer headless(schema, config, std::move(values));
     if (!headless.start(&error)) {
-        err << "subscope --headless: " << error << '\n';
+        err << program << ": " << error << '\n';
         return UsageError;
     }
     QTextStream out(stdout);

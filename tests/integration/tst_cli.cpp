@@ -187,6 +187,10 @@ private slots:
         const Run help = runSubscope({QStringLiteral("--help")});
         QCOMPARE(help.status, 0);
         QVERIFY(help.out.contains(QStringLiteral("print-schema")));
+        // The explorer's options, described, without a display to open it on.
+        for (const char *option :
+             {"--workspace <file>", "--port <port>", "--channel-layer <URL>", "-v, --version"})
+            QVERIFY2(help.out.contains(QLatin1String(option)), option);
         QCOMPARE(runSubscope({QStringLiteral("validate"), QStringLiteral("--help")}).status, 0);
         // The version and the Qt version it runs on.
         QCOMPARE(runSubscope({QStringLiteral("--version")}).out,
@@ -205,8 +209,16 @@ private slots:
         const Run help = test::runProgram(server, {QStringLiteral("--help")});
         QCOMPARE(help.status, 0);
         QVERIFY(help.out.startsWith(QStringLiteral("Usage: subscope-server [options]")));
-        for (const char *expected : {"--channel-layer", "--tls-cert", "Commands:", "trigger"})
+        for (const char *expected :
+             {"--channel-layer", "--tls-cert", "-v, --version", "Commands:", "trigger"})
             QVERIFY2(help.out.contains(QLatin1String(expected)), expected);
+        // It has no explorer: --headless is taken but not offered.
+        QVERIFY(!help.out.contains(QLatin1String("--headless")));
+        QCOMPARE(test::runProgram(server, {QStringLiteral("--port"), QStringLiteral("0"),
+                                           QStringLiteral("--version")})
+                     .out,
+                 QStringLiteral("subscope-server %1 (Qt %2)\n")
+                     .arg(QStringLiteral(SUBSCOPE_VERSION), QString::fromLatin1(qVersion())));
         const Run printed = test::runProgram(server, {QStringLiteral("print-schema")});
         QCOMPARE(printed.status, 0);
         QCOMPARE(printed.out, runSubscope({QStringLiteral("print-schema")}).out);
@@ -216,6 +228,8 @@ private slots:
         const Run badOption =
             test::runProgram(server, {QStringLiteral("--port"), QStringLiteral("x")});
         QCOMPARE(badOption.status, 2);
+        QVERIFY2(badOption.err.startsWith(QStringLiteral("subscope-server: --port must be")),
+                 qPrintable(badOption.err));
 
         // Options alone run the server.
         QProcess process;
