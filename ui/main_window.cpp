@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -147,7 +148,11 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_serverStatus);
     buildMenus();
     showServerState();
-    resize(1580, 960);
+    // Roomy on a large screen, never larger than a laptop's (metainfo: display_length >= 768).
+    QSize size(1580, 960);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
     restoreSettings();
 }
 
