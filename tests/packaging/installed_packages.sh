@@ -54,7 +54,7 @@ dpkg-query --control-show subscope-server conffiles | grep -qx /etc/subscope/ser
     fail "/etc/subscope/server.conf is not a conffile"
 
 step "serve, subscribe with graphql-ws, fire one event"
-node "$here/installed_server.mjs" /usr/bin/subscope-server 2>/dev/null
+node "$here/installed_server.mjs" /usr/bin/subscope-server
 
 step "apt-get purge subscope subscope-server"
 apt-get purge -y -qq subscope subscope-server >/dev/null

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 const program = process.argv[2];
 if (!program) throw new Error('usage: node installed_server.mjs /usr/bin/subscope-server');
 
-const server = spawn(program, ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(program, ['--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const urls = await new Promise((resolve, reject) => {
   let banner = '';
   server.on('error', reject);
