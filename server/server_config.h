@@ -44,7 +44,7 @@ struct ServerConfig
     std::optional<RedisAddress> redis;
     std::string channelLayerPrefix = "asgi";
 
-    // Limits (README, "Limits"). Each refuses what is beyond it with a specific answer.
+    // Limits (docs/server.md, "Limits"). Each refuses what is beyond it with a specific answer.
     int maxConnections = 10000;            // more handshakes: HTTP 503
     int maxOperations = 100;               // per socket; more: TOO_MANY_OPERATIONS (W10 shape)
     qint64 maxMessageBytes = 1024 * 1024;  // a larger client message: close 1009

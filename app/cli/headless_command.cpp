@@ -97,7 +97,7 @@ int runHeadless(const QStringList &arguments)
                                    QStringLiteral("Log warnings and errors only."));
     const QCommandLineOption auth(QStringLiteral("auth"),
                                   QStringLiteral("Users: a JSON file of tokens, their users and "
-                                                 "the groups each may join (see the README)."),
+                                                 "the groups each may join (its format: man subscope)."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption requireAuth(
         QStringLiteral("require-auth"),
