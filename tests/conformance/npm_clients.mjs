@@ -22,6 +22,8 @@ import { createClient as createClient5 } from 'graphql-ws-5';
 import { SubscriptionClient } from 'subscriptions-transport-ws';
 import WebSocket from 'ws';
 
+import { startHeadless } from '../support/headless_server.mjs';
+
 const { values: options } = parseArgs({ options: { subscope: { type: 'string' } } });
 if (!options.subscope) throw new Error('usage: node npm_clients.mjs --subscope PATH');
 
@@ -40,21 +42,7 @@ let server;
 let wsUrl;
 let httpUrl;
 
-// Starts the headless server on a free port and reads its URLs from the banner.
-function startServer(extra = []) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(options.subscope, ['--headless', '--port', '0', '--quiet', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let banner = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`subscope exited early with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      banner += chunk;
-      const ws = banner.match(/WebSocket +(\S+)/);
-      const http = banner.match(/HTTP +(\S+)/);
-      if (ws && http) resolve({ child, ws: ws[1], http: http[1] });
-    });
-  });
-}
+const startServer = (extra = []) => startHeadless(options.subscope, ['--quiet', ...extra]);
 
 async function post(path, body) {
   const response = await fetch(httpUrl + path, { method: 'POST', body: JSON.stringify(body) });
@@ -91,18 +79,12 @@ function sink() {
 }
 
 before(async () => {
-  const started = await startServer();
-  server = started.child;
-  wsUrl = started.ws;
-  httpUrl = started.http;
-  server.removeAllListeners('exit');
+  server = await startServer();
+  wsUrl = server.ws;
+  httpUrl = server.http;
 });
 
-after(async () => {
-  const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
-  server.kill('SIGTERM');
-  assert.deepEqual(await exited, { code: 0, signal: null });
-});
+after(async () => assert.equal(await server.stop(), 0));
 
 for (const [version, createClient] of [['6.4.2', createClient6], ['5.16.2', createClient5]])
 describe(`graphql-ws ${version} createClient (graphql-transport-ws)`, () => {
@@ -245,15 +227,10 @@ describe('over wss:// (--tls-cert, --tls-key)', () => {
       '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
     ca = fs.readFileSync(cert);
     tls = await startServer(['--tls-cert', cert, '--tls-key', key]);
-    tls.child.removeAllListeners('exit');
     assert.match(tls.ws, /^wss:\/\/127\.0\.0\.1:\d+\/graphql\/$/);
     assert.match(tls.http, /^https:\/\/127\.0\.0\.1:\d+$/);
   });
-  after(async () => {
-    const exited = new Promise((resolve) => tls.child.on('exit', (code, signal) => resolve({ code, signal })));
-    tls.child.kill('SIGTERM');
-    assert.deepEqual(await exited, { code: 0, signal: null });
-  });
+  after(async () => assert.equal(await tls.stop(), 0));
 
   test('graphql-ws createClient: register ack and an event fired over https://', async () => {
     const client = createClient6({ url: tls.ws, webSocketImpl: TrustingWebSocket, lazy: false, retryAttempts: 0 });
@@ -306,13 +283,12 @@ describe('two servers sharing events through Redis (--channel-layer)', () => {
     const url = `redis://127.0.0.1:${port}/0`;
     a = await startServer(['--channel-layer', url]);
     b = await startServer(['--channel-layer', url]);
-    for (const s of [a, b]) s.child.removeAllListeners('exit');
     await healthy(a);
     await healthy(b);
   });
   after(async () => {
-    assert.deepEqual(await stop(a.child), { code: 0, signal: null });
-    assert.deepEqual(await stop(b.child), { code: 0, signal: null });
+    assert.equal(await a.stop(), 0);
+    assert.equal(await b.stop(), 0);
     await stop(redis);
   });
 

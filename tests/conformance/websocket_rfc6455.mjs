@@ -4,7 +4,6 @@
 // directions, and protocol violations closed with their code.
 //
 //   node websocket_rfc6455.mjs --subscope build/bin/subscope
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
@@ -14,6 +13,8 @@ import { parseArgs } from 'node:util';
 
 import WebSocket from 'ws';
 
+import { startHeadless } from '../support/headless_server.mjs';
+
 const { values: options } = parseArgs({ options: { subscope: { type: 'string' } } });
 if (!options.subscope) throw new Error('usage: node websocket_rfc6455.mjs --subscope PATH');
 
@@ -22,22 +23,12 @@ let wsUrl;
 let httpUrl;
 
 before(async () => {
-  server = await new Promise((resolve, reject) => {
-    const child = spawn(options.subscope, ['--headless', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let banner = '';
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      banner += chunk;
-      const ws = banner.match(/WebSocket +(\S+)/);
-      const http = banner.match(/HTTP +(\S+)/);
-      if (ws && http) resolve({ child, ws: ws[1], http: http[1] });
-    });
-  });
+  server = await startHeadless(options.subscope, ['--quiet']);
   wsUrl = server.ws;
   httpUrl = server.http;
 });
 
-after(() => server?.child.kill('SIGTERM'));
+after(() => server?.stop());
 
 const url = () => new URL(wsUrl);
 

@@ -12,10 +12,11 @@
 // events; at the end a summary (and --json FILE). Not in CI: run it by hand (docs/reliability.md).
 //
 //   node tests/soak/soak.mjs --subscope build/bin/subscope [--minutes 10] [--json soak.json]
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+
+import { startHeadless } from '../support/headless_server.mjs';
 
 const require = createRequire(new URL('../node_modules/', import.meta.url));
 const { createClient } = require('graphql-ws');
@@ -36,23 +37,7 @@ const { values: options } = parseArgs({
 const durationMs = Number(options.minutes) * 60000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(options.subscope, ['--headless', '--port', '0', '--quiet', '--keepalive', '5'],
-      { stdio: ['ignore', 'pipe', 'inherit'] });
-    let banner = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`subscope exited early with ${code}`)));
-    child.stdout.on('data', (chunk) => {
-      banner += chunk;
-      const ws = banner.match(/WebSocket +(\S+)/);
-      const http = banner.match(/HTTP +(\S+)/);
-      if (ws && http) resolve({ child, ws: ws[1], http: http[1] });
-    });
-  });
-}
-
-const server = await startServer();
+const server = await startHeadless(options.subscope, ['--quiet', '--keepalive', '5']);
 const pid = server.child.pid;
 const rssKiB = () => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
 const fds = () => readdirSync(`/proc/${pid}/fd`).length;
@@ -173,7 +158,7 @@ await sample();
 for (const s of steady) await s.handle.close();
 await sleep(1000);
 const quiet = { rssKiB: rssKiB(), fds: fds(), ...(await metrics()) };
-server.child.kill('SIGTERM');
+await server.stop();
 
 const first = samples[0];
 const last = samples[samples.length - 1];
