@@ -34,12 +34,17 @@ DEBS := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-base-dev-tools \
         desktop-file-utils appstream groff-base systemd bash-completion dpkg-dev file
 # Node.js and npm run the reference peers (graphql-js); the base image may bring its own.
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs)$(if $(shell command -v npm 2>/dev/null),, npm)
+# Only the tests need these: Chromium for the GraphiQL interop test (tests/interop/).
+TEST_DEBS := chromium
 
-.PHONY: all deps debs npm-peers configure build test run package package-check bench fuzz clean
+.PHONY: all deps debs test-debs npm-peers configure build test run package package-check bench fuzz clean
 
 all: build
 
 deps: debs npm-peers
+
+test-debs: debs
+	@$(MAKE) --no-print-directory debs DEBS="$(TEST_DEBS)" NODE_DEBS=
 
 debs:
 	@missing=""; \
@@ -53,11 +58,16 @@ debs:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# The test peers (graphql-js and friends), pinned by tests/package-lock.json.
-npm-peers: tests/node_modules/.package-lock.json
+# The test peers (graphql-js and friends), pinned by tests/package-lock.json, and the frontend
+# clients of the interop tests (GraphiQL, Vite, playwright-core, Apollo Client, urql), pinned by
+# tests/interop/package-lock.json.
+npm-peers: tests/node_modules/.package-lock.json tests/interop/node_modules/.package-lock.json
 
 tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json | debs
 	cd tests && npm ci --no-audit --no-fund --loglevel=error
+
+tests/interop/node_modules/.package-lock.json: tests/interop/package.json tests/interop/package-lock.json | debs
+	cd tests/interop && npm ci --no-audit --no-fund --loglevel=error
 
 configure: debs
 	$(CONFIGURE)
@@ -65,7 +75,7 @@ configure: debs
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-test: deps build
+test: deps test-debs build
 	cd $(BUILD_DIR) && ctest -j $(JOBS) --output-on-failure
 
 # The explorer on a display; without one (no DISPLAY / WAYLAND_DISPLAY), the headless server on
