@@ -24,7 +24,7 @@ import { SubscriptionClient } from 'subscriptions-transport-ws';
 import WebSocket from 'ws';
 
 import { cypartaResultFilter } from './cyparta_results.js';
-import { startHeadless } from '../support/headless_server.mjs';
+import { startHeadless, until } from '../support/headless_server.mjs';
 
 const { values: options } = parseArgs({ options: { subscope: { type: 'string' } } });
 if (!options.subscope) throw new Error('usage: node frontend_clients.mjs --subscope PATH');
@@ -48,23 +48,9 @@ before(async () => {
 after(async () => assert.equal(await server.stop(), 0));
 
 // The sockets of the test before are closed by its end; the server may still be forgetting them.
-beforeEach(() => until('the last test\'s subscriptions to end', async () => (await metric('subscope_group_memberships')) === 0));
+beforeEach(() => until('the last test\'s subscriptions to end', async () => (await server.metric('subscope_group_memberships')) === 0));
 
-async function metric(name) {
-  const text = await (await fetch(`${server.http}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  assert.ok(line, `no ${name} in /metrics`);
-  return Number(line.split(' ')[1]);
-}
 
-async function until(what, predicate, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await predicate()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -188,7 +174,7 @@ for (const [name, make] of Object.entries(clients)) {
       t.after(() => client.dispose());
       const app = collect((observer) => client.subscribe(CREATED, observer));
       t.after(() => app.unsubscribe());
-      await until('the subscription to join its group', async () => (await metric('subscope_group_memberships')) === 1);
+      await until('the subscription to join its group', async () => (await server.metric('subscope_group_memberships')) === 1);
       await fire('/models/MyModel', { action: 'create', pk: 1, fields: { name: 'first' } });
       await until('the event', () => app.seen.some((r) => client.data(r)?.myModelCreated));
       const beforeEvent = app.seen.slice(0, app.seen.findIndex((r) => client.data(r)?.myModelCreated));
@@ -202,7 +188,7 @@ for (const [name, make] of Object.entries(clients)) {
       const client = make('alice-token');
       t.after(() => client.dispose());
       const app = collect((observer) => client.subscribe(CREATED, observer));
-      await until('the subscription to join its group', async () => (await metric('subscope_group_memberships')) === 1);
+      await until('the subscription to join its group', async () => (await server.metric('subscope_group_memberships')) === 1);
 
       await fire('/models/MyModel', { action: 'create', pk: 3, fields: { name: 'alice', age: 3 } });
       await fire('/trigger', { group: 'MyModelCreated', value: { id: '4', name: 'bob', __typename: 'MyModelType' } });
@@ -213,7 +199,7 @@ for (const [name, make] of Object.entries(clients)) {
       ]);
 
       app.unsubscribe();
-      await until('the server to forget the operation (W26)', async () => (await metric('subscope_operations')) === 0);
+      await until('the server to forget the operation (W26)', async () => (await server.metric('subscope_operations')) === 0);
       await fire('/models/MyModel', { action: 'create', pk: 5, fields: { name: 'late' } });
       await sleep(100);
       assert.equal(app.seen.length, 2);
@@ -231,12 +217,12 @@ for (const [name, make] of Object.entries(clients)) {
       assert.deepEqual(app.failures, []);
       assert.equal(app.seen.length, 1, JSON.stringify(app.seen));
       assert.deepEqual(client.errorMessages(app.seen[0]), [NOT_AUTHORIZED]);
-      assert.equal(await metric('subscope_group_memberships'), 0);
+      assert.equal(await server.metric('subscope_group_memberships'), 0);
 
       // Bob's own group is his to join on the same connection.
       const custom = collect((observer) => client.subscribe('subscription { myCustomEvent { field1 } }', observer));
       t.after(() => custom.unsubscribe());
-      await until('bob to join custom_event', async () => (await metric('subscope_group_memberships')) === 1);
+      await until('bob to join custom_event', async () => (await server.metric('subscope_group_memberships')) === 1);
       await fire('/trigger', { group: 'custom_event', value: { field1: 'for bob' } });
       await until('bob\'s event', () => custom.seen.length >= 1);
       assert.deepEqual(client.data(custom.seen[0]), { myCustomEvent: { field1: 'for bob' } });

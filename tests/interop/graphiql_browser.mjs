@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
-import { startHeadless } from '../support/headless_server.mjs';
+import { startHeadless, until } from '../support/headless_server.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -57,22 +57,7 @@ function servePage(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function metric(server, name) {
-  const text = await (await fetch(`${server.http}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  assert.ok(line, `no ${name} in /metrics`);
-  return Number(line.split(' ')[1]);
-}
 
-async function until(what, predicate, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function fireCreate(server, pk, fields) {
   const response = await fetch(`${server.http}/models/MyModel`, {
@@ -157,12 +142,12 @@ const run = (page) => page.getByRole('button', { name: /Execute query/ }).click(
 async function subscribe(page, server, expectedOperations = 1) {
   await run(page);
   await until('the subscription to join its group', async () =>
-    (await metric(server, 'subscope_group_memberships')) === expectedOperations);
+    (await server.metric('subscope_group_memberships')) === expectedOperations);
 }
 
 async function stopAndExpectTheServerToForget(page, server) {
   await page.getByRole('button', { name: /Stop/ }).click();
-  await until('the stop to reach the server (W26)', async () => (await metric(server, 'subscope_operations')) === 0);
+  await until('the stop to reach the server (W26)', async () => (await server.metric('subscope_operations')) === 0);
 }
 
 for (const { protocol, subprotocol } of [
@@ -190,7 +175,7 @@ for (const { protocol, subprotocol } of [
       await typeQuery(page, SUBSCRIPTION);
       await page.getByRole('button', { name: /Prettify query/ }).click();
       await subscribe(page, server);
-      assert.equal(await metric(server, `subscope_connections{subprotocol="${subprotocol}"}`), 1);
+      assert.equal(await server.metric(`subscope_connections{subprotocol="${subprotocol}"}`), 1);
       // The register ack (data: null, extensions.cyparta) is not an event: the page shows none.
       assert.equal((await resultText(page)).trim(), '');
 
@@ -239,7 +224,7 @@ describe('GraphiQL with a token (W30, W17)', () => {
         await run(page);
         if (allowed) {
           await until('the subscription to join its group', async () =>
-            (await metric(server, 'subscope_group_memberships')) === 1);
+            (await server.metric('subscope_group_memberships')) === 1);
           await fireCreate(server, 11, { name: 'carol' });
           assert.equal((await resultJson(page, 'the event')).data.myModelCreated.fields.name, 'carol');
           await stopAndExpectTheServerToForget(page, server);
@@ -250,8 +235,8 @@ describe('GraphiQL with a token (W30, W17)', () => {
           await new Promise((r) => setTimeout(r, 300));
           assert.deepEqual(JSON.parse(await resultText(page)), shown);
           await page.getByText(NOT_AUTHORIZED).first().waitFor();
-          assert.equal(await metric(server, 'subscope_group_memberships'), 0);
-          assert.equal(await metric(server, 'subscope_operations'), 0);
+          assert.equal(await server.metric('subscope_group_memberships'), 0);
+          assert.equal(await server.metric('subscope_operations'), 0);
         }
       });
     }

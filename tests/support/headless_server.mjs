@@ -2,7 +2,8 @@
 // loopback port, its URLs read from the banner it prints.
 //
 //   const server = await startHeadless('build/bin/subscope-server', ['--quiet']);
-//   server.ws, server.http; await server.stop();   // SIGTERM; resolves with the exit code
+//   server.ws, server.http; await server.metric('subscope_operations');
+//   await server.stop();   // SIGTERM; resolves with the exit code
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -29,6 +30,13 @@ export function startHeadless(program, extraArguments = [], spawnOptions = {}) {
         ws: ws[1],
         http: http[1],
         exited,
+        // One series of GET /metrics, as a number: metric('subscope_connections{subprotocol="graphql-ws"}').
+        async metric(name) {
+          const text = await (await fetch(`${http[1]}/metrics`)).text();
+          const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+          if (!line) throw new Error(`no ${name} in /metrics`);
+          return Number(line.slice(name.length + 1));
+        },
         stop() {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           return exited;
@@ -36,4 +44,15 @@ export function startHeadless(program, extraArguments = [], spawnOptions = {}) {
       });
     });
   });
+}
+
+// Resolves once predicate() (which may be async) is truthy, with its value; polls every 20 ms.
+export async function until(what, predicate, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
