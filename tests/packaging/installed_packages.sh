@@ -31,7 +31,10 @@ trap 'rm -f /tmp/subscope-package-files.$$' EXIT
 
 step "versions"
 version=$(dpkg-query -W -f='${Version}' subscope-server)
-subscope-server --version | tee /dev/stderr | grep -qx "subscope-server ${version%-*} (Qt .*)" ||
+# Printed from a variable: tee /dev/stderr would reopen a log file that stderr goes to, and truncate it.
+said=$(subscope-server --version)
+printf '%s\n' "$said"
+grep -qx "subscope-server ${version%-*} (Qt .*)" <<<"$said" ||
     fail "subscope-server --version does not say ${version%-*}"
 subscope --version | grep -qx "subscope ${version%-*} (Qt .*)" || fail "subscope --version"
 [[ $(command -v subscope-server) == /usr/bin/subscope-server ]] || fail "subscope-server is not /usr/bin/subscope-server"
