@@ -73,6 +73,35 @@ function collect(subscribeWith) {
 const graphqlWs = (token) =>
   createClient({ url: server.ws, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: token ? { authToken: token } : {} });
 
+// urql as docs/frontend-clients.md sets it up: subscriptionExchange passes each result of the
+// transport (subscribeTo(request, observer) returns { unsubscribe }) through the filter first.
+function urql(subscribeTo, dispose, { filtered = true } = {}) {
+  const client = new UrqlClient({
+    url: `${server.http}/graphql/`,
+    exchanges: [
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe(sink) {
+            const keep = filtered ? cypartaResultFilter() : () => true;
+            return subscribeTo(request, {
+              next: (result) => keep(result) && sink.next(result),
+              error: (error) => sink.error(error),
+              complete: () => sink.complete(),
+            });
+          },
+        }),
+      }),
+      fetchExchange,
+    ],
+  });
+  return {
+    subscribe: (query, observer) => client.subscription(urqlGql(query), {}).subscribe(observer.next),
+    data: (result) => result.data,
+    errorMessages: (result) => result.error?.graphQLErrors.map((e) => e.message) ?? [],
+    dispose,
+  };
+}
+
 // Each client as a frontend sets it up, with and without the filter of docs/frontend-clients.md.
 // subscribe(query, observer) returns { unsubscribe }; observer.next gets what the app gets.
 const clients = {
@@ -104,66 +133,17 @@ const clients = {
       dispose: () => ws.dispose(),
     };
   },
-  'urql over graphql-ws': (token, { filtered = true } = {}) => {
+  'urql over graphql-ws': (token, options) => {
     const ws = graphqlWs(token);
-    const client = new UrqlClient({
-      url: `${server.http}/graphql/`,
-      exchanges: [
-        subscriptionExchange({
-          forwardSubscription(request) {
-            const input = { ...request, query: request.query || '' };
-            return {
-              subscribe(sink) {
-                const keep = filtered ? cypartaResultFilter() : () => true;
-                const unsubscribe = ws.subscribe(input, {
-                  next: (result) => keep(result) && sink.next(result),
-                  error: (error) => sink.error(error),
-                  complete: () => sink.complete(),
-                });
-                return { unsubscribe };
-              },
-            };
-          },
-        }),
-        fetchExchange,
-      ],
-    });
-    return {
-      subscribe: (query, observer) => client.subscription(urqlGql(query), {}).subscribe(observer.next),
-      data: (result) => result.data,
-      errorMessages: (result) => result.error?.graphQLErrors.map((e) => e.message) ?? [],
-      dispose: () => ws.dispose(),
-    };
+    return urql(
+      (request, observer) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query || '' }, observer) }),
+      () => ws.dispose(),
+      options,
+    );
   },
-  'urql over subscriptions-transport-ws': (token, { filtered = true } = {}) => {
+  'urql over subscriptions-transport-ws': (token, options) => {
     const ws = new SubscriptionClient(server.ws, { connectionParams: token ? { authToken: token } : {} }, WebSocket);
-    const client = new UrqlClient({
-      url: `${server.http}/graphql/`,
-      exchanges: [
-        subscriptionExchange({
-          forwardSubscription(request) {
-            const results = ws.request(request);
-            return {
-              subscribe(sink) {
-                const keep = filtered ? cypartaResultFilter() : () => true;
-                return results.subscribe({
-                  next: (result) => keep(result) && sink.next(result),
-                  error: (error) => sink.error(error),
-                  complete: () => sink.complete(),
-                });
-              },
-            };
-          },
-        }),
-        fetchExchange,
-      ],
-    });
-    return {
-      subscribe: (query, observer) => client.subscription(urqlGql(query), {}).subscribe(observer.next),
-      data: (result) => result.data,
-      errorMessages: (result) => result.error?.graphQLErrors.map((e) => e.message) ?? [],
-      dispose: () => ws.close(),
-    };
+    return urql((request, observer) => ws.request(request).subscribe(observer), () => ws.close(), options);
   },
 };
 
